@@ -1,0 +1,239 @@
+/**
+ * The read API's response shapes: the contract between functions/ (which produces them) and frontend/
+ * (which consumes them). The OpenAPI document is generated from these schemas (z.toJSONSchema), so the
+ * documentation, the handlers' tests and the page's types cannot drift apart.
+ *
+ * Records are the curated ones from ./domain.ts with their references resolved for display: source ids
+ * become source objects, actor ids gain a name. Field names are camelCase throughout.
+ */
+import { z } from 'zod';
+import {
+  confidenceSchema,
+  countrySchema,
+  delegationLevels,
+  deliveryModes,
+  iso3Schema,
+  meetingSchema,
+  meetingSeriesSchema,
+  organisationSchema,
+  outcomeDocumentSchema,
+  participationRoleSchema,
+  slugSchema,
+  sourceSchema,
+  stanceSchema,
+  stanceValueSchema,
+  topicSchema,
+  triStateSchema,
+  isoDateSchema,
+} from './domain.ts';
+
+/** A reference to a country or organisation, with the name to show. */
+export const actorRefSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['country', 'organisation']),
+  name: z.string(),
+});
+
+export const outcomeViewSchema = outcomeDocumentSchema.omit({ sources: true }).extend({
+  sources: z.array(sourceSchema),
+});
+
+// ------------------------------------------------------------------------------------------------ overview
+
+/** Latest stance of a country on one topic, from its newest statement tagged with that topic. */
+export const latestStanceSchema = z.object({
+  stance: stanceValueSchema,
+  statementId: slugSchema,
+  date: isoDateSchema,
+});
+
+export const overviewAttendeeSchema = z.object({
+  actor: z.string(),
+  kind: z.enum(['country', 'organisation']),
+  role: participationRoleSchema,
+  endorsedOutcome: triStateSchema,
+  confidence: confidenceSchema,
+});
+
+export const overviewMeetingSchema = z.object({
+  id: slugSchema,
+  series: meetingSeriesSchema,
+  round: z.number().int().nullable(),
+  title: z.string(),
+  startDate: isoDateSchema,
+  endDate: isoDateSchema,
+  city: z.string(),
+  host: iso3Schema,
+  format: z.enum(['in-person', 'online', 'hybrid']),
+  outcome: z
+    .object({
+      name: z.string(),
+      adopted: triStateSchema,
+      rejectsForeignMilitaryInfrastructure: triStateSchema,
+    })
+    .nullable(),
+  attendees: z.array(overviewAttendeeSchema),
+});
+
+export const overviewCountrySchema = z.object({
+  iso3: iso3Schema,
+  name: z.string(),
+  /** Border with Afghanistan in km (Factbook figure) for the six neighbours; null otherwise. */
+  neighbourBorderKm: z.number().nullable(),
+  meetings: z.array(z.object({ meetingId: slugSchema, role: participationRoleSchema, disputed: z.boolean() })),
+  latestStances: z.partialRecord(topicSchema, latestStanceSchema),
+});
+
+export const overviewOrganisationSchema = z.object({
+  id: slugSchema,
+  name: z.string(),
+  shortName: z.string(),
+  statementCount: z.number().int().nonnegative(),
+});
+
+export const overviewSchema = z.object({
+  /** Content hash of the data set the response was built from. */
+  dataVersion: z.string(),
+  countries: z.array(overviewCountrySchema),
+  organisations: z.array(overviewOrganisationSchema),
+  /** Every meeting, oldest first. */
+  meetings: z.array(overviewMeetingSchema),
+});
+
+// ---------------------------------------------------------------------------------------------- statements
+
+export const statementViewSchema = z.object({
+  id: slugSchema,
+  speaker: z.object({ name: z.string(), office: z.string().nullable() }),
+  actors: z.array(actorRefSchema),
+  date: isoDateSchema,
+  meeting: z.object({ id: slugSchema, title: z.string() }).nullable(),
+  quote: z.string(),
+  quoteSource: sourceSchema,
+  extent: z.enum(['full', 'fragment']),
+  variants: z.array(z.object({ quote: z.string(), source: sourceSchema })),
+  delivery: z.enum(deliveryModes),
+  readBy: z.string().optional(),
+  stances: z.array(stanceSchema),
+  confidence: confidenceSchema,
+  note: z.string().optional(),
+  sources: z.array(sourceSchema),
+});
+
+export const statementListSchema = z.object({
+  /** Newest first. */
+  statements: z.array(statementViewSchema),
+});
+
+// ------------------------------------------------------------------------------------------------ meetings
+
+export const attendeeViewSchema = z.object({
+  actor: actorRefSchema,
+  role: participationRoleSchema,
+  headOfDelegation: z.object({ name: z.string(), office: z.string().nullable() }).nullable(),
+  level: z.enum(delegationLevels),
+  endorsedOutcome: triStateSchema,
+  confidence: confidenceSchema,
+  note: z.string().optional(),
+  sources: z.array(sourceSchema),
+});
+
+export const meetingDetailSchema = meetingSchema
+  .omit({ sources: true, outcome: true })
+  .extend({
+    hostName: z.string(),
+    outcome: outcomeViewSchema.nullable(),
+    sources: z.array(sourceSchema),
+    attendees: z.array(attendeeViewSchema),
+    /** Newest first. */
+    statements: z.array(statementViewSchema),
+  });
+
+export const meetingListSchema = z.object({ meetings: z.array(overviewMeetingSchema) });
+
+// ------------------------------------------------------------------------------------ countries and orgs
+
+export const participationViewSchema = z.object({
+  meeting: z.object({
+    id: slugSchema,
+    title: z.string(),
+    series: meetingSeriesSchema,
+    startDate: isoDateSchema,
+  }),
+  role: participationRoleSchema,
+  headOfDelegation: z.object({ name: z.string(), office: z.string().nullable() }).nullable(),
+  level: z.enum(delegationLevels),
+  endorsedOutcome: triStateSchema,
+  confidence: confidenceSchema,
+  note: z.string().optional(),
+  sources: z.array(sourceSchema),
+});
+
+const neighbourViewSchema = z
+  .object({
+    borderKm: z.number(),
+    sources: z.array(sourceSchema),
+    otherFigures: z.array(
+      z.object({ km: z.number(), by: z.string(), note: z.string().optional(), sources: z.array(sourceSchema) }),
+    ),
+    note: z.string().optional(),
+  })
+  .nullable();
+
+export const countryDetailSchema = countrySchema.omit({ neighbourOfAfghanistan: true, memberships: true }).extend({
+  neighbourOfAfghanistan: neighbourViewSchema,
+  memberships: z.array(
+    z.object({
+      organisation: actorRefSchema,
+      status: z.enum(['member', 'former-member', 'observer', 'partner']),
+      since: z.number().nullable(),
+      until: z.number().nullable(),
+      sources: z.array(sourceSchema),
+    }),
+  ),
+  /** Oldest meeting first. */
+  participations: z.array(participationViewSchema),
+  /** Newest first. */
+  statements: z.array(statementViewSchema),
+});
+
+export const countryListSchema = z.object({ countries: z.array(overviewCountrySchema) });
+
+export const organisationDetailSchema = organisationSchema.omit({ sources: true }).extend({
+  sources: z.array(sourceSchema),
+  participations: z.array(participationViewSchema),
+  statements: z.array(statementViewSchema),
+});
+
+export const organisationListSchema = z.object({ organisations: z.array(overviewOrganisationSchema) });
+
+// ------------------------------------------------------------------------------------------------- errors
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    /** Stable, machine-readable: bad_request, not_found, method_not_allowed, not_modified never appears. */
+    code: z.string(),
+    message: z.string(),
+  }),
+});
+
+export const healthSchema = z.object({ status: z.literal('ok'), dataVersion: z.string().nullable() });
+
+export type ActorRef = z.infer<typeof actorRefSchema>;
+export type Overview = z.infer<typeof overviewSchema>;
+export type OverviewMeeting = z.infer<typeof overviewMeetingSchema>;
+export type OverviewAttendee = z.infer<typeof overviewAttendeeSchema>;
+export type OverviewCountry = z.infer<typeof overviewCountrySchema>;
+export type OverviewOrganisation = z.infer<typeof overviewOrganisationSchema>;
+export type StatementView = z.infer<typeof statementViewSchema>;
+export type StatementList = z.infer<typeof statementListSchema>;
+export type AttendeeView = z.infer<typeof attendeeViewSchema>;
+export type MeetingDetail = z.infer<typeof meetingDetailSchema>;
+export type MeetingList = z.infer<typeof meetingListSchema>;
+export type ParticipationView = z.infer<typeof participationViewSchema>;
+export type CountryDetail = z.infer<typeof countryDetailSchema>;
+export type CountryList = z.infer<typeof countryListSchema>;
+export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
+export type OrganisationList = z.infer<typeof organisationListSchema>;
+export type ApiError = z.infer<typeof apiErrorSchema>;
+export type Health = z.infer<typeof healthSchema>;
