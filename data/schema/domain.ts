@@ -79,7 +79,8 @@ export const sourceSchema = z
     id: slugSchema,
     publisher: nonEmptyText,
     url: httpUrlSchema,
-    title: nonEmptyText,
+    /** The headline as published; null when it was not recorded (never made up from the URL). */
+    title: nonEmptyText.nullable(),
     /** Publication date; null when the source does not say and no other source pins it. */
     published: isoDateSchema.nullable(),
     /** e.g. "AP wire copy", "machine rendering; exact wording unverified". */
