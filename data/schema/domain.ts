@@ -11,6 +11,19 @@
  *   unconfirmed [U]. Anything short of confirmed must say why.
  */
 import { z } from 'zod';
+import { deliveryModes, meetingSeries, participationRoles, stanceValues, topics } from './labels.ts';
+
+export {
+  deliveryLabels,
+  deliveryModes,
+  meetingSeries,
+  participationRoles,
+  roleLabels,
+  seriesLabels,
+  stanceValues,
+  topicLabels,
+  topics,
+} from './labels.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Primitives
@@ -149,7 +162,6 @@ export const countrySchema = z
 // ---------------------------------------------------------------------------------------------------------
 // Meetings
 
-export const meetingSeries = ['moscow-format', 'neighbours-foreign-ministers', 'other'] as const;
 export const meetingSeriesSchema = z.enum(meetingSeries);
 
 export const outcomeDocumentSchema = z
@@ -189,7 +201,6 @@ export const meetingSchema = z
 // ---------------------------------------------------------------------------------------------------------
 // Participations: meeting × actor. Primary key: `${meeting}/${actor}` (see participationId).
 
-export const participationRoles = ['host', 'member', 'guest', 'observer', 'by-video', 'invited-absent'] as const;
 export const participationRoleSchema = z.enum(participationRoles);
 
 export const delegationLevels = [
@@ -228,39 +239,10 @@ export const participationId = (p: { meeting: string; actor: string }): string =
 // ---------------------------------------------------------------------------------------------------------
 // Statements
 
-export const topics = [
-  'foreign-military-presence',
-  'taliban-recognition',
-  'engagement-with-taliban',
-  'counter-terrorism',
-  'narcotics',
-  'sanctions-frozen-assets',
-  'inclusive-government',
-  'womens-rights',
-  'migration',
-  'regional-dialogue',
-  'regional-security',
-  'military-cooperation-with-us',
-  'international-accountability',
-  'reconstruction-responsibility',
-] as const;
 export const topicSchema = z.enum(topics);
 
-export const stanceValues = ['opposes', 'supports', 'mixed'] as const;
 export const stanceValueSchema = z.enum(stanceValues);
 
-export const deliveryModes = [
-  /** Said aloud by the speaker, in person or by video. */
-  'spoken',
-  /** A written message from the speaker, read out by someone else (`readBy`). */
-  'written-message-read',
-  /** A written statement or post issued by the speaker or their office. */
-  'written',
-  /** A joint statement of several actors (`actors` lists them). */
-  'joint-statement',
-  /** The reporting source's words, not the speaker's. */
-  'paraphrase',
-] as const;
 
 export const stanceSchema = z
   .object({
@@ -345,36 +327,3 @@ export const datasetFiles = {
 } as const;
 
 export type EntityName = keyof typeof datasetFiles;
-
-/** Human-readable labels, shared by the API's OpenAPI text and the page. */
-export const topicLabels: Record<Topic, string> = {
-  'foreign-military-presence': 'Foreign military presence',
-  'taliban-recognition': 'Recognition of the Taliban government',
-  'engagement-with-taliban': 'Engagement with the Taliban authorities',
-  'counter-terrorism': 'Counter-terrorism',
-  narcotics: 'Narcotics',
-  'sanctions-frozen-assets': 'Sanctions and frozen assets',
-  'inclusive-government': 'Inclusive government',
-  'womens-rights': "Women's rights",
-  migration: 'Migration',
-  'regional-dialogue': 'Regional dialogue',
-  'regional-security': 'Regional security threats',
-  'military-cooperation-with-us': 'Military cooperation with the US',
-  'international-accountability': 'International accountability mechanisms',
-  'reconstruction-responsibility': 'Responsibility for reconstruction',
-};
-
-export const roleLabels: Record<ParticipationRole, string> = {
-  host: 'Host',
-  member: 'Member',
-  guest: 'Guest',
-  observer: 'Observer',
-  'by-video': 'By video',
-  'invited-absent': 'Invited, absent',
-};
-
-export const seriesLabels: Record<MeetingSeries, string> = {
-  'moscow-format': 'Moscow Format',
-  'neighbours-foreign-ministers': "Neighbours' foreign ministers",
-  other: 'Related conferences',
-};
