@@ -1,0 +1,110 @@
+/**
+ * The read API's route table, declared once. The handlers route by it, the local stack dispatches by it,
+ * the OpenAPI document describes it and the CDK app (infra/) registers it on the HTTP API, one Lambda
+ * function per route group. Paths use API Gateway's route syntax (`{id}` is a path parameter).
+ *
+ * Keep this module free of runtime dependencies: the CDK app imports it.
+ */
+
+export const routeGroups = ['overview', 'meetings', 'countries', 'statements', 'meta'] as const;
+export type RouteGroup = (typeof routeGroups)[number];
+
+export interface Route {
+  readonly method: 'GET';
+  /** API Gateway route syntax: literal segments and at most one `{name}` parameter segment. */
+  readonly path: string;
+  readonly group: RouteGroup;
+  /** Stable operation name: the OpenAPI operationId and the `route` field of the request log. */
+  readonly name: string;
+  /** The only query parameters the route accepts; any other one is a 400. */
+  readonly queryParameters: readonly string[];
+}
+
+export const statementFilterNames = ['country', 'organisation', 'meeting', 'topic', 'stance'] as const;
+
+export const routes = [
+  { method: 'GET', path: '/api/overview', group: 'overview', name: 'getOverview', queryParameters: [] },
+  { method: 'GET', path: '/api/meetings', group: 'meetings', name: 'listMeetings', queryParameters: [] },
+  { method: 'GET', path: '/api/meetings/{id}', group: 'meetings', name: 'getMeeting', queryParameters: [] },
+  { method: 'GET', path: '/api/countries', group: 'countries', name: 'listCountries', queryParameters: [] },
+  { method: 'GET', path: '/api/countries/{iso3}', group: 'countries', name: 'getCountry', queryParameters: [] },
+  { method: 'GET', path: '/api/organisations', group: 'countries', name: 'listOrganisations', queryParameters: [] },
+  {
+    method: 'GET',
+    path: '/api/organisations/{id}',
+    group: 'countries',
+    name: 'getOrganisation',
+    queryParameters: [],
+  },
+  {
+    method: 'GET',
+    path: '/api/statements',
+    group: 'statements',
+    name: 'listStatements',
+    queryParameters: statementFilterNames,
+  },
+  { method: 'GET', path: '/api/health', group: 'meta', name: 'getHealth', queryParameters: [] },
+  { method: 'GET', path: '/api/openapi.json', group: 'meta', name: 'getOpenApiDocument', queryParameters: [] },
+] as const satisfies readonly Route[];
+
+export type RouteName = (typeof routes)[number]['name'];
+
+/** Methods every route answers; the rest get 405 with this list in `Allow`. HEAD is GET without the body. */
+export const allowedMethods = ['GET', 'HEAD'] as const;
+
+/** The greedy path that catches every other /api path, so unknown paths get our JSON 404, not API Gateway's. */
+export const fallbackPath = '/api/{proxy+}';
+export const fallbackGroup: RouteGroup = 'meta';
+
+export interface GatewayRoute {
+  /** `ANY`, so a POST reaches the function and gets a 405 with `Allow` instead of API Gateway's bare 404. */
+  readonly method: 'ANY';
+  readonly path: string;
+  readonly group: RouteGroup;
+}
+
+/**
+ * What to register on the HTTP API (route key = `${method} ${path}`, integration = the group's function):
+ * one ANY route per distinct path, plus the fallback. API Gateway picks the most specific match, so the
+ * fallback only sees paths no other route claims.
+ */
+export const gatewayRoutes: readonly GatewayRoute[] = [
+  ...Array.from(
+    new Map(routes.map((route) => [route.path, route.group])),
+    ([path, group]): GatewayRoute => ({ method: 'ANY', path, group }),
+  ),
+  { method: 'ANY', path: fallbackPath, group: fallbackGroup },
+];
+
+export function routesOfGroup(group: RouteGroup): readonly Route[] {
+  return routes.filter((route) => route.group === group);
+}
+
+export interface RouteMatch {
+  readonly route: Route;
+  /** Raw (still percent-encoded, or already decoded by API Gateway) path parameter values by name. */
+  readonly rawPathParameters: Readonly<Record<string, string>>;
+}
+
+/**
+ * Matches a request path against routes by segments, ignoring the method. Parameter values are returned
+ * as they appear in the path; decoding and validation are the request parser's job.
+ */
+export function matchRoute(path: string, candidates: readonly Route[] = routes): RouteMatch | null {
+  const segments = path.split('/');
+  for (const route of candidates) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const rawPathParameters: Record<string, string> = {};
+    const matched = pattern.every((part, index) => {
+      const segment = segments[index] as string;
+      if (part.startsWith('{') && part.endsWith('}')) {
+        rawPathParameters[part.slice(1, -1)] = segment;
+        return segment.length > 0;
+      }
+      return part === segment;
+    });
+    if (matched) return { route, rawPathParameters };
+  }
+  return null;
+}
