@@ -1,0 +1,101 @@
+import { Fn, RemovalPolicy } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import { HttpApi as ApiGatewayHttpApi, HttpMethod, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { GatewayRoute, RouteGroup } from '../../functions/http/routes.ts';
+import { TableFunction, functionDefaults, type TableAction } from './table-function.ts';
+
+export interface RouteGroupHandler {
+  /** The module exporting `handler` for every route of the group. */
+  readonly entry: string;
+  /** Exactly the DynamoDB read actions the group's code calls. */
+  readonly tableActions: readonly Extract<TableAction, 'GetItem' | 'Query'>[];
+}
+
+export interface HttpApiProps {
+  readonly table: ITableV2;
+  /** `gatewayRoutes` of functions/http/routes.ts: one ANY route per path, plus the /api fallback. */
+  readonly routes: readonly GatewayRoute[];
+  readonly handlers: Readonly<Record<RouteGroup, RouteGroupHandler>>;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly reservedConcurrency?: number;
+}
+
+/**
+ * The read API: one Lambda function per route group, an HTTP API whose `$default` stage is throttled and
+ * access-logged, and the routes of the shared route table (ANY, so other methods reach the handler's 405).
+ */
+export class HttpApi extends Construct {
+  readonly api: ApiGatewayHttpApi;
+  readonly stage: HttpStage;
+  readonly functions: Readonly<Partial<Record<RouteGroup, TableFunction>>>;
+  /** The API's host name (`<id>.execute-api.<region>.amazonaws.com`), for the CloudFront origin. */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: HttpApiProps) {
+    super(scope, id);
+
+    const groups = [...new Set(props.routes.map((route) => route.group))];
+    const functions: Partial<Record<RouteGroup, TableFunction>> = {};
+    for (const group of groups) {
+      const handler = props.handlers[group];
+      functions[group] = new TableFunction(this, pascalCase(group), {
+        entry: handler.entry,
+        description: `Read API, ${group} routes`,
+        table: props.table,
+        tableActions: handler.tableActions,
+        ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrency: props.reservedConcurrency }),
+      });
+    }
+    this.functions = functions;
+
+    this.api = new ApiGatewayHttpApi(this, 'Api', {
+      description: 'Read API of the Afghanistan regional diplomacy map',
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: functionDefaults.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: props.throttle,
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // No IP address or user agent: enough to see errors, throttling and latency, nothing personal.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTimeEpoch',
+            routeKey: '$context.routeKey',
+            path: '$context.path',
+            status: '$context.status',
+            responseLength: '$context.responseLength',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            error: '$context.error.message',
+          }),
+        ),
+      },
+    });
+
+    const integrations = Object.fromEntries(
+      groups.map((group) => [group, new HttpLambdaIntegration(`${pascalCase(group)}Integration`, functions[group]!.function)]),
+    );
+    for (const route of props.routes) {
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[route.group]! });
+    }
+
+    this.domainName = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
+  }
+}
+
+function pascalCase(text: string): string {
+  return text.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_match, _separator, letter: string) => letter.toUpperCase());
+}

@@ -1,0 +1,87 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** The DynamoDB actions our functions may be granted; anything else needs a deliberate change here. */
+export type TableAction = 'GetItem' | 'Query' | 'Scan' | 'BatchWriteItem' | 'PutItem' | 'DeleteItem';
+
+export interface TableFunctionProps {
+  /** Path of the TypeScript module exporting `handler`. */
+  readonly entry: string;
+  readonly description: string;
+  readonly table: ITableV2;
+  /** Exactly the actions the code calls, on the table ARN only (the table has no indexes). */
+  readonly tableActions: readonly TableAction[];
+  readonly timeout?: Duration;
+  readonly reservedConcurrency?: number;
+}
+
+/** One place for the settings every function of this app shares. */
+export const functionDefaults = {
+  runtime: Runtime.NODEJS_24_X,
+  architecture: Architecture.ARM_64,
+  memorySize: 256,
+  timeout: Duration.seconds(5),
+  logRetention: RetentionDays.ONE_MONTH,
+} as const;
+
+/**
+ * A Node.js Lambda function that reads or writes the table: bundled by esbuild (no Docker), the AWS SDK bundled
+ * in (AWS advises it: the runtime's copy changes without notice), ESM, arm64. Its log group is explicit, with a
+ * retention and DESTROY, so logs neither pile up forever nor outlive the stack. Its role is its own, with no
+ * managed policy: it may write to its log group and call exactly `tableActions` on the table.
+ */
+export class TableFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: TableFunctionProps) {
+    super(scope, id);
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: functionDefaults.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description}: its log group and ${props.tableActions.join(', ')} on the table`,
+    });
+    this.logGroup.grantWrite(role);
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: props.tableActions.map((action) => `dynamodb:${action}`),
+        resources: [props.table.tableArn],
+      }),
+    );
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: functionDefaults.runtime,
+      architecture: functionDefaults.architecture,
+      memorySize: functionDefaults.memorySize,
+      timeout: props.timeout ?? functionDefaults.timeout,
+      role,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      environment: { TABLE_NAME: props.table.tableName },
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        bundleAwsSDK: true,
+        // ESM entry points of the SDK and its dependencies; CommonJS ones still call require, hence the banner.
+        mainFields: ['module', 'main'],
+        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: false,
+      },
+    });
+  }
+}

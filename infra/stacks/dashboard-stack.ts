@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.ts';
+import { gatewayRoutes, type RouteGroup } from '../../functions/http/routes.ts';
+import type { DashboardConfig } from '../config.ts';
+import { BudgetAlarm } from '../constructs/budget-alarm.ts';
+import { HttpApi, type RouteGroupHandler } from '../constructs/http-api.ts';
+import { Seed } from '../constructs/seed.ts';
+import { StaticSite } from '../constructs/static-site.ts';
+import { Table } from '../constructs/table.ts';
+
+const projectPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
+
+/**
+ * What each route group's code calls on the table (functions/adapters/dynamodb/): single documents are one
+ * GetItem, the statement filters one Query. Nothing here scans or writes.
+ */
+export const routeGroupHandlers: Readonly<Record<RouteGroup, RouteGroupHandler>> = {
+  overview: { entry: projectPath('functions/handlers/overview.ts'), tableActions: ['GetItem'] },
+  meetings: { entry: projectPath('functions/handlers/meetings.ts'), tableActions: ['GetItem'] },
+  countries: { entry: projectPath('functions/handlers/countries.ts'), tableActions: ['GetItem'] },
+  statements: { entry: projectPath('functions/handlers/statements.ts'), tableActions: ['Query'] },
+  meta: { entry: projectPath('functions/handlers/meta.ts'), tableActions: ['GetItem'] },
+};
+
+export interface DashboardStackProps extends StackProps {
+  readonly config: DashboardConfig;
+  /** The built page (frontend/dist), or the placeholder when it was never built. */
+  readonly siteDir: string;
+}
+
+/**
+ * The whole app is one deployment unit: the table, the read API, the page and its CDN, the seed.
+ * Stateful resources have no physical names; with `retainData` they survive `cdk destroy`.
+ */
+export class DashboardStack extends Stack {
+  constructor(scope: Construct, id: string, props: DashboardStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const dataRemovalPolicy = config.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
+
+    const { table } = new Table(this, 'Data', { definition: tableDefinition, removalPolicy: dataRemovalPolicy });
+
+    const api = new HttpApi(this, 'ReadApi', {
+      table,
+      routes: gatewayRoutes,
+      handlers: routeGroupHandlers,
+      throttle: config.throttle,
+      ...(config.reservedConcurrency === undefined ? {} : { reservedConcurrency: config.reservedConcurrency }),
+    });
+
+    new Seed(this, 'Seed', {
+      table,
+      entry: projectPath('functions/seed/custom-resource.ts'),
+      recordsDir: projectPath('data/records'),
+      // functions/seed/loader.ts: Scan to find stale items, BatchWriteItem for puts and deletes.
+      tableActions: ['Scan', 'BatchWriteItem'],
+    });
+
+    const site = new StaticSite(this, 'Site', {
+      siteDir: props.siteDir,
+      apiDomainName: api.domainName,
+      removalPolicy: dataRemovalPolicy,
+      ...(config.customDomain ? { customDomain: config.customDomain } : {}),
+    });
+
+    if (config.budget) new BudgetAlarm(this, 'Budget', config.budget);
+
+    new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The map' });
+    new CfnOutput(this, 'ApiUrl', { value: `${api.api.apiEndpoint}/api`, description: 'The read API (direct; the site serves it under /api too)' });
+    new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
+    if (config.customDomain) {
+      new CfnOutput(this, 'DnsTarget', {
+        value: site.distribution.distributionDomainName,
+        description: `Point ${config.customDomain.domainName} at this name (CNAME, or an alias record in Route 53)`,
+      });
+    }
+  }
+}
