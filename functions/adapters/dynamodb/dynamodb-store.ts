@@ -1,0 +1,110 @@
+/**
+ * DiplomacyStore on DynamoDB. Every method is exactly one GetItem or one Query (no Scan): the documents
+ * were rendered at seed time (../../seed/loader.ts) under the keys in ./keys.ts. SDK errors are translated
+ * here into StoreUnavailableError, so nothing above this folder knows about the SDK.
+ */
+import { GetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  StoreUnavailableError,
+  type DiplomacyStore,
+  type StatementFilters,
+  type StoredDocument,
+} from '../../store/diplomacy-store.ts';
+import { matchesFilters, statementListDocument, type StoredStatement } from '../../store/statement-list.ts';
+import { keys, statementPartitions, type ItemKey } from './keys.ts';
+
+type Item = Record<string, AttributeValue>;
+
+export class DynamoDbDiplomacyStore implements DiplomacyStore {
+  constructor(
+    private readonly client: DynamoDBClient,
+    private readonly tableName: string,
+  ) {}
+
+  getOverview = () => this.getDocument(keys.overview());
+  getHealth = () => this.getDocument(keys.health());
+  getMeetingList = () => this.getDocument(keys.meetingList());
+  getMeeting = (id: string) => this.getDocument(keys.meeting(id));
+  getCountryList = () => this.getDocument(keys.countryList());
+  getCountry = (iso3: string) => this.getDocument(keys.country(iso3));
+  getOrganisationList = () => this.getDocument(keys.organisationList());
+  getOrganisation = (id: string) => this.getDocument(keys.organisation(id));
+
+  /** One Query on the smallest partition the filters name; the remaining filters apply in memory. */
+  async findStatements(filters: StatementFilters): Promise<StoredDocument> {
+    const items = await this.queryNewestFirst(mostSelectivePartition(filters));
+    return statementListDocument(items.map(toStoredStatement).filter((statement) => matchesFilters(statement, filters)));
+  }
+
+  private async getDocument(key: ItemKey): Promise<StoredDocument | null> {
+    const output = await this.call('GetItem', () =>
+      this.client.send(
+        new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: key.pk }, sk: { S: key.sk } } }),
+      ),
+    );
+    return output.Item === undefined ? null : toStoredDocument(output.Item);
+  }
+
+  private async queryNewestFirst(partitionKey: string): Promise<Item[]> {
+    const items: Item[] = [];
+    let exclusiveStartKey: Item | undefined;
+    // A Query page holds up to 1 MB; the statement partitions are far below that (see README.md), so this
+    // loop runs once. It stays so a larger data set degrades to more reads rather than to missing statements.
+    do {
+      const output = await this.call('Query', () =>
+        this.client.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': { S: partitionKey } },
+            ScanIndexForward: false,
+            ExclusiveStartKey: exclusiveStartKey,
+          }),
+        ),
+      );
+      items.push(...(output.Items ?? []));
+      exclusiveStartKey = output.LastEvaluatedKey;
+    } while (exclusiveStartKey !== undefined);
+    return items;
+  }
+
+  private async call<Output>(operation: string, request: () => Promise<Output>): Promise<Output> {
+    try {
+      return await request();
+    } catch (error) {
+      throw storeUnavailable(operation, error);
+    }
+  }
+}
+
+/** Meeting partitions are the smallest, then organisations (few statements), then countries, then all. */
+export function mostSelectivePartition(filters: StatementFilters): string {
+  if (filters.meeting !== undefined) return statementPartitions.meeting(filters.meeting);
+  if (filters.organisation !== undefined) return statementPartitions.actor(filters.organisation);
+  if (filters.country !== undefined) return statementPartitions.actor(filters.country);
+  return statementPartitions.all();
+}
+
+/** The SDK's error names (ResourceNotFoundException, ProvisionedThroughputExceededException…) say enough. */
+export function storeUnavailable(operation: string, error: unknown): StoreUnavailableError {
+  const name = error instanceof Error ? error.name : 'UnknownError';
+  return new StoreUnavailableError(`DynamoDB ${operation} failed: ${name}`, { cause: error });
+}
+
+function toStoredDocument(item: Item): StoredDocument {
+  const body = item.body?.S;
+  const etag = item.etag?.S;
+  if (body === undefined || etag === undefined) throw new Error(`Item ${item.pk?.S}/${item.sk?.S} has no body or etag`);
+  return { body, etag };
+}
+
+function toStoredStatement(item: Item): StoredStatement {
+  const strings = (attribute: AttributeValue | undefined): string[] =>
+    (attribute?.L ?? []).flatMap((value) => (value.S === undefined ? [] : [value.S]));
+  return {
+    ...toStoredDocument(item),
+    actors: strings(item.actors),
+    meeting: item.meeting?.S ?? null,
+    facets: strings(item.facets),
+  };
+}

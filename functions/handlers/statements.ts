@@ -1,0 +1,16 @@
+/** GET /api/statements?country=&organisation=&meeting=&topic=&stance= : filtered statements, newest first. */
+import { queryParameters, statementFiltersParameter } from '../http/parameters.ts';
+import { routeGroupHandler } from '../http/route-group-handler.ts';
+import { lambdaHandler, type HandlerDependencies } from './dependencies.ts';
+
+export function makeHandler({ store, log }: HandlerDependencies) {
+  return routeGroupHandler(
+    'statements',
+    {
+      listStatements: async (request) => store.findStatements(queryParameters(request, statementFiltersParameter)),
+    },
+    { log },
+  );
+}
+
+export const handler = lambdaHandler(makeHandler);

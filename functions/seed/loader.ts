@@ -1,0 +1,112 @@
+/**
+ * The seed: dataset → table items (buildItems, pure) → the table (seedTable, idempotent). Used by the local
+ * stack, the tests and the CloudFormation custom resource (./custom-resource.ts, which bundles the data),
+ * so it reads no files: callers pass a parsed Dataset (data/load.ts).
+ *
+ * Idempotent without transactions (dynalite has none): it scans the table, puts only items whose content
+ * differs and deletes items the data no longer produces. A second run on the same data writes nothing.
+ */
+import type { Dataset } from '../../data/schema/domain.ts';
+import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';
+import { keys, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
+import { scanAllItems, writeItems, type TableItem } from '../adapters/dynamodb/table.ts';
+import { etagOf } from '../http/etag.ts';
+import { facetsOf } from '../store/statement-list.ts';
+import { buildViews } from './views.ts';
+
+export type { TableItem } from '../adapters/dynamodb/table.ts';
+
+export interface SeedCounts {
+  /** Items written because they were new or their content changed. */
+  readonly put: number;
+  /** Items removed because the data no longer produces them. */
+  readonly deleted: number;
+  readonly unchanged: number;
+}
+
+/** DynamoDB's item limit is 400 KB including attribute names; stop well before it with a clear message. */
+const maxBodyBytes = 380_000;
+
+export function buildItems(dataset: Dataset): TableItem[] {
+  const views = buildViews(dataset);
+  const { overview } = views;
+  const items: TableItem[] = [
+    documentItem(keys.overview(), overview),
+    documentItem(keys.health(), views.health),
+    documentItem(keys.meetingList(), { meetings: overview.meetings }),
+    documentItem(keys.countryList(), { countries: overview.countries }),
+    documentItem(keys.organisationList(), { organisations: overview.organisations }),
+    ...views.meetings.map((meeting) => documentItem(keys.meeting(meeting.id), meeting)),
+    ...views.countries.map((country) => documentItem(keys.country(country.iso3), country)),
+    ...views.organisations.map((organisation) => documentItem(keys.organisation(organisation.id), organisation)),
+  ];
+
+  for (const { record, view } of views.statements) {
+    const document = documentItem({ pk: '', sk: statementSortKey(record) }, view);
+    const facts = {
+      actors: record.actors,
+      facets: facetsOf(record.stances),
+      ...(record.meeting === null ? {} : { meeting: record.meeting }),
+    };
+    const partitions = [
+      statementPartitions.all(),
+      ...record.actors.map((actor) => statementPartitions.actor(actor)),
+      ...(record.meeting === null ? [] : [statementPartitions.meeting(record.meeting)]),
+    ];
+    for (const pk of partitions) items.push({ ...document, ...facts, pk });
+  }
+
+  assertUniqueKeys(items);
+  return items;
+}
+
+export async function seedTable({
+  client,
+  tableName,
+  dataset,
+}: {
+  client: DynamoDBClient;
+  tableName: string;
+  dataset: Dataset;
+}): Promise<SeedCounts> {
+  const wanted = buildItems(dataset);
+  const existing = new Map((await scanAllItems(client, tableName)).map((item) => [keyOf(item), item]));
+
+  const puts = wanted.filter((item) => {
+    const current = existing.get(keyOf(item));
+    return current === undefined || canonicalJson(current) !== canonicalJson(item);
+  });
+  const wantedKeys = new Set(wanted.map(keyOf));
+  const deletes = [...existing.values()].filter((item) => !wantedKeys.has(keyOf(item)));
+
+  await writeItems(client, tableName, { puts, deletes });
+  return { put: puts.length, deleted: deletes.length, unchanged: wanted.length - puts.length };
+}
+
+// --------------------------------------------------------------------------------------------------------
+
+function documentItem(key: ItemKey, document: unknown): TableItem {
+  const body = JSON.stringify(document);
+  if (Buffer.byteLength(body) > maxBodyBytes) {
+    throw new Error(`${key.pk}/${key.sk}: the document is over ${maxBodyBytes} bytes, too large for one item`);
+  }
+  return { pk: key.pk, sk: key.sk, body, etag: etagOf(body) };
+}
+
+function keyOf(item: ItemKey): string {
+  return `${item.pk}\u0000${item.sk}`;
+}
+
+function assertUniqueKeys(items: readonly TableItem[]): void {
+  const seen = new Set<string>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (seen.has(key)) throw new Error(`Two records produce the item ${item.pk}/${item.sk}: are ids unique?`);
+    seen.add(key);
+  }
+}
+
+/** Attribute order differs between what we build and what a Scan returns; compare with sorted keys. */
+function canonicalJson(item: TableItem): string {
+  return JSON.stringify(Object.keys(item).sort().map((name) => [name, item[name]]));
+}
