@@ -1,0 +1,181 @@
+/**
+ * The one imperative MapLibre boundary. Everything else declares what to show (feature states per
+ * country, the selected country) and this class applies the difference to the map.
+ */
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { feature } from 'topojson-client';
+import type { FeatureCollection } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { buildStyle, FILL_LAYER_ID, SOURCE_ID } from './style.ts';
+
+// Without this the worker is not emitted by Vite and the map never loads (see platform notes).
+setWorkerUrl(workerUrl);
+
+/** What the page declares per country; a missing key clears that state. */
+export interface CountryHighlight {
+  cat?: string;
+  base?: 'afghanistan' | 'neighbour';
+}
+
+export interface CountryMapOptions {
+  container: HTMLElement;
+  boundariesUrl: string;
+  /** Called with the ISO alpha-3 code of the country clicked. */
+  onSelect: (iso3: string) => void;
+  /** Called when the pointer enters a country (its code and name) or leaves the countries (null). */
+  onHover?: (hovered: { iso3: string; name: string; x: number; y: number } | null) => void;
+  onError?: (message: string) => void;
+}
+
+/** Afghanistan and its region: from eastern Turkey to western China, from Kazakhstan to the Arabian Sea. */
+export const REGION_BOUNDS: [[number, number], [number, number]] = [
+  [44, 22],
+  [92, 50],
+];
+
+export interface CountryMapTestHook {
+  project: (lng: number, lat: number) => [number, number];
+  featureState: (iso3: string) => Record<string, unknown>;
+}
+
+type CountriesTopology = Topology<{ countries: GeometryCollection<{ iso3: string | null; name: string }> }>;
+
+export async function loadBoundaries(url: string): Promise<FeatureCollection> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Country boundaries: HTTP ${response.status}`);
+  const topology = (await response.json()) as CountriesTopology;
+  return feature(topology, topology.objects.countries) as FeatureCollection;
+}
+
+export class CountryMap {
+  readonly map: MapLibreMap;
+  /** Resolves, with every country's name by ISO alpha-3, once the boundaries are loaded. */
+  readonly ready: Promise<ReadonlyMap<string, string>>;
+  private applied = new Map<string, CountryHighlight>();
+  private selected: string | null = null;
+  private hovered: string | null = null;
+  private highlightedOnce = false;
+
+  constructor(private readonly options: CountryMapOptions) {
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: buildStyle(),
+      bounds: REGION_BOUNDS,
+      fitBoundsOptions: { padding: 8 },
+      minZoom: 1,
+      maxZoom: 8,
+      renderWorldCopies: false,
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.getCanvas().setAttribute('aria-label', 'Map of countries; use the country list to select one by keyboard');
+
+    const styleLoaded = new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    this.ready = Promise.all([loadBoundaries(options.boundariesUrl), styleLoaded]).then(([collection]) => {
+      this.map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(collection);
+      const names = new Map<string, string>();
+      for (const f of collection.features) if (f.properties?.iso3) names.set(f.properties.iso3, f.properties.name);
+      return names;
+    });
+    this.ready.catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)));
+
+    this.map.on('click', FILL_LAYER_ID, this.handleClick);
+    this.map.on('mousemove', FILL_LAYER_ID, this.handleMove);
+    this.map.on('mouseleave', FILL_LAYER_ID, this.handleLeave);
+    if (navigator.webdriver) this.exposeTestHook();
+  }
+
+  /** Applies only what changed since the last call. */
+  setHighlights(next: ReadonlyMap<string, CountryHighlight>): void {
+    for (const [iso3, previous] of this.applied) {
+      const wanted = next.get(iso3) ?? {};
+      for (const key of ['cat', 'base'] as const) {
+        if (previous[key] != null && wanted[key] == null) {
+          this.map.removeFeatureState({ source: SOURCE_ID, id: iso3 }, key);
+        }
+      }
+    }
+    for (const [iso3, wanted] of next) {
+      const previous = this.applied.get(iso3);
+      if (previous?.cat === wanted.cat && previous?.base === wanted.base) continue;
+      const state: Record<string, string> = {};
+      if (wanted.cat != null) state.cat = wanted.cat;
+      if (wanted.base != null) state.base = wanted.base;
+      if (Object.keys(state).length > 0) this.map.setFeatureState({ source: SOURCE_ID, id: iso3 }, state);
+    }
+    this.applied = new Map(next);
+    if (!this.highlightedOnce && next.size > 0) {
+      this.highlightedOnce = true;
+      // Navigation → highlighted map, for the performance report and the browser tests.
+      void this.ready.then(() => this.map.once('idle', () => performance.mark('map-highlighted')));
+    }
+  }
+
+  setSelected(iso3: string | null): void {
+    if (iso3 === this.selected) return;
+    if (this.selected != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.selected }, { selected: false });
+    if (iso3 != null) this.map.setFeatureState({ source: SOURCE_ID, id: iso3 }, { selected: true });
+    this.selected = iso3;
+  }
+
+  frameRegion(): void {
+    this.map.fitBounds(REGION_BOUNDS, { padding: 8 });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+
+  /**
+   * Only under browser automation (navigator.webdriver): lets the browser tests turn a lng/lat into a
+   * pixel to click and read the feature state they assert on. Real visitors never get it.
+   */
+  private exposeTestHook(): void {
+    const hook: CountryMapTestHook = {
+      project: (lng, lat) => {
+        const point = this.map.project([lng, lat]);
+        return [point.x, point.y];
+      },
+      featureState: (iso3) => this.map.getFeatureState({ source: SOURCE_ID, id: iso3 }),
+    };
+    (window as unknown as { __countryMap?: CountryMapTestHook }).__countryMap = hook;
+  }
+
+  private handleClick = (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+    const id = event.features?.[0]?.id;
+    if (id != null) this.options.onSelect(String(id));
+  };
+
+  private handleMove = (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
+    const hit = event.features?.[0];
+    const id = hit?.id == null ? null : String(hit.id);
+    if (id !== this.hovered) {
+      if (this.hovered != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.hovered }, { hover: false });
+      if (id != null) this.map.setFeatureState({ source: SOURCE_ID, id }, { hover: true });
+      this.hovered = id;
+      this.map.getCanvas().style.cursor = id == null ? '' : 'pointer';
+    }
+    if (id == null || !hit) this.options.onHover?.(null);
+    else this.options.onHover?.({ iso3: id, name: String(hit.properties?.name ?? id), x: event.point.x, y: event.point.y });
+  };
+
+  private handleLeave = () => {
+    if (this.hovered != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.hovered }, { hover: false });
+    this.hovered = null;
+    this.map.getCanvas().style.cursor = '';
+    this.options.onHover?.(null);
+  };
+}

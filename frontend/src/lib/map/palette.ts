@@ -1,0 +1,105 @@
+/**
+ * The one table the map's paint expressions (./style.ts) and the legend are both generated from, so the
+ * legend cannot describe something the map does not draw.
+ *
+ * Colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies); every
+ * category also has a non-colour cue, its outline (solid, dashed, dotted or dash-dot, and its width).
+ */
+import { roleLabels, topicLabels, type TopicId } from '../../../../data/schema/labels.ts';
+
+export const okabeIto = {
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  bluishGreen: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  reddishPurple: '#CC79A7',
+  black: '#000000',
+} as const;
+
+export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot';
+
+/** Dash patterns in line widths (MapLibre's `line-dasharray` unit). */
+export const dashArrays: Record<LineStyle, number[] | null> = {
+  solid: null,
+  dashed: [3, 2],
+  dotted: [1, 1.5],
+  dashdot: [4, 1.5, 1, 1.5],
+};
+
+export interface CategoryStyle {
+  /** The value of the `cat` feature-state; unique across all layers. */
+  key: string;
+  label: string;
+  fill: string;
+  line: LineStyle;
+  /** Outline width in pixels. */
+  lineWidth: number;
+}
+
+/** What a country without a category in the current layer looks like. */
+export interface FallbackStyle {
+  label: string;
+  fill: string;
+}
+
+export const land = '#E4E1DA';
+export const sea = '#C9DCE6';
+export const countryBorder = '#FFFFFF';
+export const categoryLine = '#1A1A1A';
+
+export const roleCategories: CategoryStyle[] = [
+  { key: 'host', label: roleLabels.host, fill: okabeIto.vermillion, line: 'solid', lineWidth: 3 },
+  { key: 'member', label: roleLabels.member, fill: okabeIto.blue, line: 'solid', lineWidth: 1 },
+  { key: 'guest', label: roleLabels.guest, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
+  { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 1 },
+  { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
+  { key: 'invited-absent', label: roleLabels['invited-absent'], fill: '#FFFFFF', line: 'dotted', lineWidth: 2 },
+  { key: 'disputed', label: 'Attendance disputed', fill: okabeIto.reddishPurple, line: 'dashdot', lineWidth: 2 },
+];
+
+export const changeCategories: CategoryStyle[] = [
+  { key: 'joined', label: 'Joined since the previous round', fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 3 },
+  { key: 'left', label: 'Left since the previous round', fill: '#FFFFFF', line: 'dotted', lineWidth: 2.5 },
+  { key: 'role-changed', label: 'Changed role', fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
+  { key: 'unchanged', label: 'Attended both rounds, same role', fill: '#A9CFEA', line: 'solid', lineWidth: 0.5 },
+];
+
+export const stanceCategories: CategoryStyle[] = [
+  { key: 'opposes', label: 'Opposes', fill: okabeIto.vermillion, line: 'solid', lineWidth: 2 },
+  { key: 'supports', label: 'Supports', fill: okabeIto.blue, line: 'solid', lineWidth: 0.5 },
+  { key: 'mixed', label: 'Mixed', fill: okabeIto.reddishPurple, line: 'dashed', lineWidth: 2 },
+];
+
+export type LayerId = 'roles' | 'changes' | 'stance';
+
+export interface LayerStyle {
+  categories: CategoryStyle[];
+  fallback: FallbackStyle;
+}
+
+export const layerStyles: Record<LayerId, LayerStyle> = {
+  roles: { categories: roleCategories, fallback: { label: 'Not invited or not on record', fill: land } },
+  changes: { categories: changeCategories, fallback: { label: 'At neither round', fill: land } },
+  stance: { categories: stanceCategories, fallback: { label: 'No statement on record', fill: land } },
+};
+
+export const allCategories: CategoryStyle[] = [...roleCategories, ...changeCategories, ...stanceCategories];
+
+/** Afghanistan and its six bordering neighbours keep their own style in every layer. */
+export const baseStyles = {
+  afghanistan: { key: 'afghanistan', label: 'Afghanistan', fill: okabeIto.orange, casing: okabeIto.orange, casingWidth: 6 },
+  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 4 },
+} as const;
+
+export type BaseKey = keyof typeof baseStyles;
+
+export const selectedLine = { outer: okabeIto.black, outerWidth: 5, inner: '#FFFFFF', innerWidth: 2 } as const;
+export const hoverLine = { color: '#333333', width: 2 } as const;
+
+export function layerTitle(layer: LayerId, topic: TopicId): string {
+  if (layer === 'roles') return 'Role at the selected meeting';
+  if (layer === 'changes') return 'Change since the previous round';
+  return `Latest stance: ${topicLabels[topic]}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * What each country looks like in the current view: its category in the chosen layer (a key of the
+ * palette table) and its base style (Afghanistan, bordering neighbour). Plain data, applied to the map as
+ * feature-state by CountryMap and counted by the legend.
+ */
+import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
+import type { TopicId } from '../../../../data/schema/labels.ts';
+import type { CountryHighlight } from '../map/CountryMap.ts';
+import type { LayerId } from '../map/palette.ts';
+import { compareRounds, previousRound } from './rounds.ts';
+
+export const AFGHANISTAN = 'AFG';
+
+/** The role category of one attendee: a disputed attendance is shown as disputed, whatever the role. */
+export function roleCategory(attendee: Pick<OverviewAttendee, 'role' | 'confidence'>): string {
+  return attendee.confidence.level === 'disputed' ? 'disputed' : attendee.role;
+}
+
+/** Category key per country code for the layer; countries without one are left out. */
+export function categoriesFor(
+  overview: Overview,
+  layer: LayerId,
+  meeting: OverviewMeeting | null,
+  topic: TopicId,
+): Map<string, string> {
+  const categories = new Map<string, string>();
+  if (layer === 'stance') {
+    for (const country of overview.countries) {
+      const latest = country.latestStances[topic];
+      if (latest) categories.set(country.iso3, latest.stance);
+    }
+    return categories;
+  }
+  if (meeting === null) return categories;
+  if (layer === 'roles') {
+    for (const attendee of meeting.attendees) {
+      if (attendee.kind === 'country') categories.set(attendee.actor, roleCategory(attendee));
+    }
+    return categories;
+  }
+  const previous = previousRound(overview.meetings, meeting);
+  if (previous === null) return categories;
+  for (const change of compareRounds(previous, meeting)) {
+    if (change.kind === 'country') categories.set(change.actor, change.change);
+  }
+  return categories;
+}
+
+export function neighboursOf(overview: Overview | null): Set<string> {
+  return new Set(overview?.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3));
+}
+
+/** Display names of every actor with curated data: country codes and organisation ids. */
+export function actorNames(overview: Overview | null): Map<string, string> {
+  return new Map([
+    ...(overview?.countries.map((c) => [c.iso3, c.name] as const) ?? []),
+    ...(overview?.organisations.map((o) => [o.id, o.shortName] as const) ?? []),
+  ]);
+}
+
+/** Nothing is highlighted until the overview has arrived. */
+export function highlightsFor(
+  overview: Overview | null,
+  layer: LayerId,
+  meeting: OverviewMeeting | null,
+  topic: TopicId,
+): Map<string, CountryHighlight> {
+  const highlights = new Map<string, CountryHighlight>();
+  if (overview === null) return highlights;
+  highlights.set(AFGHANISTAN, { base: 'afghanistan' });
+  for (const iso3 of neighboursOf(overview)) highlights.set(iso3, { base: 'neighbour' });
+  for (const [iso3, cat] of categoriesFor(overview, layer, meeting, topic)) {
+    highlights.set(iso3, { ...highlights.get(iso3), cat });
+  }
+  return highlights;
+}
+
+/** How many countries are drawn in each category, for the legend. */
+export function countByCategory(highlights: ReadonlyMap<string, CountryHighlight>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { cat } of highlights.values()) if (cat != null) counts.set(cat, (counts.get(cat) ?? 0) + 1);
+  return counts;
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { countryBoundaries } from './build/vite-plugin-boundaries.ts';
+
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [svelte(), countryBoundaries()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // MapLibre alone is ~1 MB minified; our own code is reported separately in the build output.
+    chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      // MapLibre in a chunk of its own: cached across our releases, and our own code's size stays visible.
+      output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } },
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://127.0.0.1:3000' },
+  },
+});
