@@ -8,7 +8,6 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import dynalite from 'dynalite';
 import { readDatasetFiles } from '../data/load.ts';
 import type { Dataset } from '../data/schema/domain.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../functions/adapters/dynamodb/client.ts';
@@ -19,6 +18,7 @@ import { makeHandlers } from '../functions/handlers/all.ts';
 import { jsonLineLogger, silentLogger } from '../functions/http/log.ts';
 import { fallbackGroup, matchRoute } from '../functions/http/routes.ts';
 import { seedTable, type SeedCounts } from '../functions/seed/loader.ts';
+import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { invocationContext, toHttpApiEvent, writeHttpApiResult } from './api-gateway-event.ts';
 import { createStaticSite } from './static-site.ts';
 
@@ -62,7 +62,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   const tableName = options.tableName ?? localTableName;
-  const embedded = options.dynamodbEndpoint === undefined ? await startDynalite(options.dataDir) : null;
+  const embedded = options.dynamodbEndpoint === undefined ? await startEmbeddedDynamoDb({ dataDir: options.dataDir }) : null;
   const client = createDynamoDbClient(
     embedded === null
       ? { endpoint: options.dynamodbEndpoint }
@@ -175,16 +175,4 @@ async function closeServer(server: Server): Promise<void> {
   const forceAfter = setTimeout(() => server.closeAllConnections(), 2_000);
   await closed;
   clearTimeout(forceAfter);
-}
-
-async function startDynalite(dataDir: string | undefined): Promise<{ endpoint: string; close(): Promise<void> }> {
-  // createTableMs 0: the table is ACTIVE at once (dynalite's default mimics AWS's half-second delay).
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(dataDir ? { path: dataDir } : {}) });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
-  };
 }

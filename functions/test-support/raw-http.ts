@@ -1,0 +1,43 @@
+/**
+ * HTTP requests with the request target sent exactly as given. fetch() would normalise it first (resolve
+ * `../`, re-encode), which hides exactly the inputs the API must survive.
+ */
+import { Agent, request } from 'node:http';
+
+export interface RawResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly body: string;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+
+export function rawRequest(
+  baseUrl: string,
+  target: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = request({ hostname, port, path: target, method, headers, agent }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
+      response.on('error', reject);
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+/**
+ * What an HTTP client puts on the wire for a string typed into a URL: characters outside printable ASCII
+ * percent-encoded as UTF-8; `%` kept as typed, so malformed escapes such as `%E0%A4%A` reach the server.
+ */
+export function asRequestTarget(text: string): string {
+  return Array.from(text, (character) =>
+    /^[\x21-\x7e]$/.test(character) ? character : encodeURIComponent(character).replace(/%25/g, '%'),
+  ).join('');
+}
