@@ -1,0 +1,148 @@
+/**
+ * Checks before `npm run deploy` / `npm run destroy` touch anything: a region, working AWS credentials, and
+ * (for deploy) a CDK-bootstrapped account. Each failure is a PreflightError whose message says what to do.
+ * Bounded in time: with no credentials configured the SDK's last resort is the EC2 instance metadata
+ * endpoint, which can hang on a laptop; every AWS call here races a short timer.
+ */
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+
+export class PreflightError extends Error {
+  override name = 'PreflightError';
+}
+
+export interface AwsTarget {
+  readonly account: string;
+  readonly region: string;
+  /** Who is deploying (user or role ARN), to print before anything changes. */
+  readonly caller: string;
+}
+
+/** The CDK bootstrap template version our synthesizer requires (the template's BootstrapVersion rule). */
+const minimumBootstrapVersion = 6;
+const callTimeoutMs = 8_000;
+
+const howToGiveCredentials = `Give this shell credentials for the AWS account to deploy to, one of:
+  - a named profile:  export AWS_PROFILE=my-profile
+                      (created with "aws configure", or "aws configure sso" for IAM Identity Center)
+  - IAM Identity Center: aws sso login --profile my-profile, then export AWS_PROFILE=my-profile
+  - an access key:    export AWS_ACCESS_KEY_ID=... AWS_SECRET_ACCESS_KEY=...
+                      (plus AWS_SESSION_TOKEN=... for temporary credentials)
+and a region, unless the profile sets one:
+                      export AWS_REGION=eu-central-1`;
+
+/** Where the SDK would find credentials without asking the network; empty means none is configured. */
+export function localCredentialSources(env: NodeJS.ProcessEnv = process.env): string[] {
+  const home = homedir();
+  const sharedCredentials = env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, '.aws', 'credentials');
+  const sharedConfig = env.AWS_CONFIG_FILE ?? path.join(home, '.aws', 'config');
+  return [
+    env.AWS_ACCESS_KEY_ID ? 'AWS_ACCESS_KEY_ID' : '',
+    env.AWS_PROFILE ? `AWS_PROFILE=${env.AWS_PROFILE}` : '',
+    env.AWS_WEB_IDENTITY_TOKEN_FILE ? 'AWS_WEB_IDENTITY_TOKEN_FILE' : '',
+    env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI ? 'container credentials' : '',
+    existsSync(sharedCredentials) ? sharedCredentials : '',
+    existsSync(sharedConfig) ? sharedConfig : '',
+  ].filter(Boolean);
+}
+
+export interface PreflightOptions {
+  /** Check that `cdk bootstrap` ran in the account and region (deploy needs it; destroy does not). */
+  readonly requireBootstrap: boolean;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+export async function preflight({ requireBootstrap, env = process.env }: PreflightOptions): Promise<AwsTarget> {
+  const sources = localCredentialSources(env);
+  // Nothing configured locally: only an EC2 instance role could still answer. Allow that on EC2 (opt in with
+  // AWS_EC2_METADATA_DISABLED=false), and otherwise stop now instead of waiting on the metadata endpoint.
+  if (sources.length === 0 && env.AWS_EC2_METADATA_DISABLED !== 'false') {
+    throw new PreflightError(
+      `No AWS credentials are configured, so nothing was changed.\n\n${howToGiveCredentials}\n` +
+        'On an EC2 instance with an instance role instead: export AWS_EC2_METADATA_DISABLED=false',
+    );
+  }
+
+  const sts = new STSClient({});
+  let region: string;
+  try {
+    region = await withTimeout(sts.config.region(), 'Reading the region');
+  } catch {
+    throw new PreflightError(`No AWS region is set, so nothing was changed.\n\n${howToGiveCredentials}`);
+  }
+
+  let account: string;
+  let caller: string;
+  try {
+    const identity = await withTimeout(sts.send(new GetCallerIdentityCommand({})), 'Asking AWS who you are');
+    account = identity.Account ?? '';
+    caller = identity.Arn ?? '';
+  } catch (error) {
+    if (isNetworkError(error)) {
+      throw new PreflightError(
+        `AWS could not be reached (${describe(error)}), so nothing was changed. Check the network or proxy, ` +
+          `and that ${region} is a region name such as eu-central-1.`,
+      );
+    }
+    throw new PreflightError(
+      `The AWS credentials found (${sources.join(', ') || 'none locally'}) did not work: ${describe(error)}.\n` +
+        `Nothing was changed. Log in again (aws sso login) or fix the credentials, then retry.\n\n${howToGiveCredentials}`,
+    );
+  } finally {
+    sts.destroy();
+  }
+
+  if (requireBootstrap) await checkBootstrap(account, region);
+  return { account, region, caller };
+}
+
+async function checkBootstrap(account: string, region: string): Promise<void> {
+  const bootstrap = `npx cdk bootstrap aws://${account}/${region}`;
+  const ssm = new SSMClient({ region });
+  try {
+    const output = await withTimeout(
+      ssm.send(new GetParameterCommand({ Name: '/cdk-bootstrap/hnb659fds/version' })),
+      'Checking the CDK bootstrap',
+    );
+    const version = Number(output.Parameter?.Value);
+    if (!(version >= minimumBootstrapVersion)) {
+      throw new PreflightError(
+        `Account ${account} in ${region} has CDK bootstrap version ${output.Parameter?.Value}; ` +
+          `version ${minimumBootstrapVersion} or later is needed. Update it once with:\n  ${bootstrap}\nthen run npm run deploy again.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof PreflightError) throw error;
+    if (error instanceof ParameterNotFound) {
+      throw new PreflightError(
+        `Account ${account} in ${region} is not bootstrapped for the AWS CDK, so nothing was changed.\n` +
+          `Bootstrap it once (it creates the CDKToolkit stack: an asset bucket and deployment roles):\n  ${bootstrap}\n` +
+          'then run npm run deploy again.',
+      );
+    }
+    // No ssm:GetParameter permission, say: let the CDK CLI decide, it checks the bootstrap stack itself.
+    console.warn(`warning: could not check the CDK bootstrap (${describe(error)}); continuing.`);
+  } finally {
+    ssm.destroy();
+  }
+}
+
+function isNetworkError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${(error as NodeJS.ErrnoException).code ?? ''}` : '';
+  return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|took longer than/.test(text);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${callTimeoutMs / 1000} s`)), callTimeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
