@@ -14,7 +14,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { buildStyle, FILL_LAYER_ID, SOURCE_ID } from './style.ts';
+import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, SOURCE_ID } from './style.ts';
+import { hatchImage } from './hatch.ts';
 
 // Without this the worker is not emitted by Vite and the map never loads (see platform notes).
 setWorkerUrl(workerUrl);
@@ -59,10 +60,14 @@ export class CountryMap {
   readonly map: MapLibreMap;
   /** Resolves, with every country's name by ISO alpha-3, once the boundaries are loaded. */
   readonly ready: Promise<ReadonlyMap<string, string>>;
-  private applied = new Map<string, CountryHighlight>();
+  private wanted: ReadonlyMap<string, CountryHighlight> = new Map();
+  private applied: ReadonlyMap<string, CountryHighlight> = new Map();
+  private wantedSelected: string | null = null;
   private selected: string | null = null;
   private hovered: string | null = null;
-  private highlightedOnce = false;
+  private styleLoaded = false;
+  private dataLoaded = false;
+  private highlightMarked = false;
 
   constructor(private readonly options: CountryMapOptions) {
     this.map = new MapLibreMap({
@@ -83,9 +88,19 @@ export class CountryMap {
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     this.map.getCanvas().setAttribute('aria-label', 'Map of countries; use the country list to select one by keyboard');
 
-    const styleLoaded = new Promise<void>((resolve) => this.map.once('load', () => resolve()));
+    // `style.load` comes before the first render ('load'): the boundaries go in without waiting for it.
+    const styleLoaded = new Promise<void>((resolve) =>
+      this.map.once('style.load', () => {
+        this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
+        this.styleLoaded = true;
+        this.flush();
+        resolve();
+      }),
+    );
     this.ready = Promise.all([loadBoundaries(options.boundariesUrl), styleLoaded]).then(([collection]) => {
       this.map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(collection);
+      this.dataLoaded = true;
+      this.markWhenHighlighted();
       const names = new Map<string, string>();
       for (const f of collection.features) if (f.properties?.iso3) names.set(f.properties.iso3, f.properties.name);
       return names;
@@ -98,37 +113,49 @@ export class CountryMap {
     if (navigator.webdriver) this.exposeTestHook();
   }
 
-  /** Applies only what changed since the last call. */
+  /** Declares the highlights; only what changed since the last call reaches the map. */
   setHighlights(next: ReadonlyMap<string, CountryHighlight>): void {
+    this.wanted = next;
+    this.flush();
+  }
+
+  setSelected(iso3: string | null): void {
+    this.wantedSelected = iso3;
+    this.flush();
+  }
+
+  /** Feature state can only be set once the style has loaded; until then the wishes wait here. */
+  private flush(): void {
+    if (!this.styleLoaded) return;
+    const target = (id: string) => ({ source: SOURCE_ID, id });
     for (const [iso3, previous] of this.applied) {
-      const wanted = next.get(iso3) ?? {};
+      const wanted = this.wanted.get(iso3) ?? {};
       for (const key of ['cat', 'base'] as const) {
-        if (previous[key] != null && wanted[key] == null) {
-          this.map.removeFeatureState({ source: SOURCE_ID, id: iso3 }, key);
-        }
+        if (previous[key] != null && wanted[key] == null) this.map.removeFeatureState(target(iso3), key);
       }
     }
-    for (const [iso3, wanted] of next) {
+    for (const [iso3, wanted] of this.wanted) {
       const previous = this.applied.get(iso3);
       if (previous?.cat === wanted.cat && previous?.base === wanted.base) continue;
       const state: Record<string, string> = {};
       if (wanted.cat != null) state.cat = wanted.cat;
       if (wanted.base != null) state.base = wanted.base;
-      if (Object.keys(state).length > 0) this.map.setFeatureState({ source: SOURCE_ID, id: iso3 }, state);
+      if (Object.keys(state).length > 0) this.map.setFeatureState(target(iso3), state);
     }
-    this.applied = new Map(next);
-    if (!this.highlightedOnce && next.size > 0) {
-      this.highlightedOnce = true;
-      // Navigation → highlighted map, for the performance report and the browser tests.
-      void this.ready.then(() => this.map.once('idle', () => performance.mark('map-highlighted')));
+    this.applied = this.wanted;
+    if (this.wantedSelected !== this.selected) {
+      if (this.selected != null) this.map.setFeatureState(target(this.selected), { selected: false });
+      if (this.wantedSelected != null) this.map.setFeatureState(target(this.wantedSelected), { selected: true });
+      this.selected = this.wantedSelected;
     }
+    this.markWhenHighlighted();
   }
 
-  setSelected(iso3: string | null): void {
-    if (iso3 === this.selected) return;
-    if (this.selected != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.selected }, { selected: false });
-    if (iso3 != null) this.map.setFeatureState({ source: SOURCE_ID, id: iso3 }, { selected: true });
-    this.selected = iso3;
+  /** Navigation → highlighted map (boundaries drawn with the first highlights), for the performance report. */
+  private markWhenHighlighted(): void {
+    if (this.highlightMarked || !this.dataLoaded || this.applied.size === 0) return;
+    this.highlightMarked = true;
+    this.map.once('idle', () => performance.mark('map-highlighted'));
   }
 
   frameRegion(): void {

@@ -51,10 +51,10 @@ export const categoryLine = '#1A1A1A';
 
 export const roleCategories: CategoryStyle[] = [
   { key: 'host', label: roleLabels.host, fill: okabeIto.vermillion, line: 'solid', lineWidth: 3 },
-  { key: 'member', label: roleLabels.member, fill: okabeIto.blue, line: 'solid', lineWidth: 1 },
-  { key: 'guest', label: roleLabels.guest, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
-  { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 1 },
-  { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
+  { key: 'member', label: roleLabels.member, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
+  { key: 'guest', label: roleLabels.guest, fill: '#C2E3F6', line: 'dashed', lineWidth: 1.5 },
+  { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'dotted', lineWidth: 2 },
+  { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashdot', lineWidth: 2 },
   { key: 'invited-absent', label: roleLabels['invited-absent'], fill: '#FFFFFF', line: 'dotted', lineWidth: 2 },
   { key: 'disputed', label: 'Attendance disputed', fill: okabeIto.reddishPurple, line: 'dashdot', lineWidth: 2 },
 ];
@@ -63,12 +63,12 @@ export const changeCategories: CategoryStyle[] = [
   { key: 'joined', label: 'Joined since the previous round', fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 3 },
   { key: 'left', label: 'Left since the previous round', fill: '#FFFFFF', line: 'dotted', lineWidth: 2.5 },
   { key: 'role-changed', label: 'Changed role', fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
-  { key: 'unchanged', label: 'Attended both rounds, same role', fill: '#A9CFEA', line: 'solid', lineWidth: 0.5 },
+  { key: 'unchanged', label: 'Attended both rounds, same role', fill: '#C2E3F6', line: 'solid', lineWidth: 0.5 },
 ];
 
 export const stanceCategories: CategoryStyle[] = [
   { key: 'opposes', label: 'Opposes', fill: okabeIto.vermillion, line: 'solid', lineWidth: 2 },
-  { key: 'supports', label: 'Supports', fill: okabeIto.blue, line: 'solid', lineWidth: 0.5 },
+  { key: 'supports', label: 'Supports', fill: okabeIto.skyBlue, line: 'solid', lineWidth: 0.5 },
   { key: 'mixed', label: 'Mixed', fill: okabeIto.reddishPurple, line: 'dashed', lineWidth: 2 },
 ];
 
@@ -87,11 +87,17 @@ export const layerStyles: Record<LayerId, LayerStyle> = {
 
 export const allCategories: CategoryStyle[] = [...roleCategories, ...changeCategories, ...stanceCategories];
 
-/** Afghanistan and its six bordering neighbours keep their own style in every layer. */
+/**
+ * Afghanistan and its six bordering neighbours keep their own style in every layer: a fill when no layer
+ * category applies, a casing under the category outlines, and for the neighbours a hatch over any fill.
+ */
 export const baseStyles = {
   afghanistan: { key: 'afghanistan', label: 'Afghanistan', fill: okabeIto.orange, casing: okabeIto.orange, casingWidth: 6 },
-  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 4 },
+  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 3 },
 } as const;
+
+/** Diagonal lines over the neighbours; sizes in CSS pixels. */
+export const neighbourHatch = { color: '#000000', opacity: 0.4, spacing: 6, width: 1 } as const;
 
 export type BaseKey = keyof typeof baseStyles;
 

@@ -25,6 +25,8 @@ export const SOURCE_ID = 'countries';
 export const FILL_LAYER_ID = 'country-fill';
 /** The property MapLibre promotes to the feature id (ISO alpha-3). */
 export const PROMOTE_ID = 'iso3';
+/** The neighbours' hatch, added to the map in code (see ./hatch.ts). */
+export const HATCH_IMAGE = 'neighbour-hatch';
 
 const category: ExpressionSpecification = ['coalesce', ['feature-state', 'cat'], ''];
 const base: ExpressionSpecification = ['coalesce', ['feature-state', 'base'], ''];
@@ -60,6 +62,7 @@ export function lineWidthFor(style: LineStyle): ExpressionSpecification {
 
 export const lineStyles: LineStyle[] = ['solid', 'dashed', 'dotted', 'dashdot'];
 
+// Every line layer has the same layout, so MapLibre tessellates the borders once and shares the result.
 export function buildStyle(): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': sea } },
@@ -70,9 +73,16 @@ export function buildStyle(): StyleSpecification {
       paint: { 'fill-color': fillColor(), 'fill-antialias': true },
     },
     {
+      id: 'neighbour-hatch',
+      type: 'fill',
+      source: SOURCE_ID,
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['match', base, 'neighbour', 1, 0] },
+    },
+    {
       id: 'country-border',
       type: 'line',
       source: SOURCE_ID,
+      layout: { 'line-join': 'round' },
       paint: { 'line-color': countryBorder, 'line-width': 0.6 },
     },
     {
@@ -110,6 +120,7 @@ export function buildStyle(): StyleSpecification {
       id: 'hover-line',
       type: 'line',
       source: SOURCE_ID,
+      layout: { 'line-join': 'round' },
       paint: { 'line-color': hoverLine.color, 'line-width': ['case', isOn('hover'), hoverLine.width, 0] },
     },
     {

@@ -1,0 +1,113 @@
+/**
+ * The paint expressions and the legend come from one table (palette.ts). These tests evaluate the real
+ * expressions with MapLibre's own expression engine, for every category and feature state, and check the
+ * result against the table the legend draws from.
+ */
+import { describe, expect, it } from 'vitest';
+import { expression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import { participationRoles, stanceValues } from '../../../../data/schema/labels.ts';
+import {
+  allCategories,
+  baseStyles,
+  changeCategories,
+  land,
+  layerStyles,
+  roleCategories,
+  selectedLine,
+  stanceCategories,
+} from './palette.ts';
+import { buildStyle, lineStyles } from './style.ts';
+
+const style = buildStyle();
+const layer = (id: string) => {
+  const found = style.layers.find((l) => l.id === id);
+  if (!found) throw new Error(`no layer ${id}`);
+  return found as { type: 'fill' | 'line'; paint: Record<string, unknown> };
+};
+
+/** Evaluates one paint property of one layer for a feature in the given state. */
+function paint(layerId: string, property: string, state: Record<string, unknown>): unknown {
+  const { type, paint } = layer(layerId);
+  const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${type}`]![property]!;
+  const parsed = expression.createPropertyExpression(paint[property], property, spec);
+  if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
+  const feature = { type: 'Polygon' as const, properties: {}, geometry: [] };
+  return parsed.value.evaluate({ zoom: 4 }, feature as never, state as never);
+}
+
+const hex = (color: unknown) => {
+  const { r, g, b } = color as { r: number; g: number; b: number };
+  return `#${[r, g, b].map((c) => Math.round(c * 255).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+};
+
+describe('map style', () => {
+  it('is a valid MapLibre style with no external glyphs, sprites or tiles', () => {
+    expect(validateStyleMin(style)).toEqual([]);
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(JSON.stringify(style)).not.toMatch(/https?:/);
+  });
+
+  it('has unique category keys across all layers, covering every role and stance of the data model', () => {
+    const keys = allCategories.map((c) => c.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const role of participationRoles) expect(roleCategories.map((c) => c.key)).toContain(role);
+    expect(stanceCategories.map((c) => c.key)).toEqual([...stanceValues]);
+  });
+
+  it('fills every category with the colour the legend shows', () => {
+    for (const category of allCategories) {
+      expect(hex(paint('country-fill', 'fill-color', { cat: category.key })), category.key).toBe(category.fill.toUpperCase());
+    }
+  });
+
+  it('draws each category outline in exactly one dash layer, at the legend width', () => {
+    for (const category of allCategories) {
+      const widths = Object.fromEntries(
+        lineStyles.map((s) => [s, paint(`category-line-${s}`, 'line-width', { cat: category.key })]),
+      );
+      const expected = Object.fromEntries(lineStyles.map((s) => [s, s === category.line ? category.lineWidth : 0]));
+      expect(widths, category.key).toEqual(expected);
+    }
+  });
+
+  it('draws the dash pattern the legend shows', () => {
+    for (const s of lineStyles) {
+      const dash = layer(`category-line-${s}`).paint['line-dasharray'];
+      expect(dash ?? null).toEqual(s === 'solid' ? null : expect.any(Array));
+    }
+  });
+
+  it('gives a country without a category the base style, or land', () => {
+    expect(hex(paint('country-fill', 'fill-color', {}))).toBe(land.toUpperCase());
+    expect(hex(paint('country-fill', 'fill-color', { base: 'afghanistan' }))).toBe(baseStyles.afghanistan.fill);
+    expect(hex(paint('country-fill', 'fill-color', { base: 'neighbour' }))).toBe(baseStyles.neighbour.fill);
+    // the category wins over the base fill; the neighbour keeps its hatch and casing
+    expect(hex(paint('country-fill', 'fill-color', { base: 'neighbour', cat: 'host' }))).toBe('#D55E00');
+    expect(paint('neighbour-hatch', 'fill-opacity', { base: 'neighbour', cat: 'host' })).toBe(1);
+    expect(paint('neighbour-hatch', 'fill-opacity', { cat: 'host' })).toBe(0);
+    expect(paint('base-casing', 'line-width', { base: 'neighbour', cat: 'member' })).toBe(baseStyles.neighbour.casingWidth);
+    expect(paint('base-casing', 'line-width', {})).toBe(0);
+  });
+
+  it('fills "no statement on record" differently from "mixed"', () => {
+    const none = layerStyles.stance.fallback;
+    const mixed = stanceCategories.find((c) => c.key === 'mixed')!;
+    expect(none.fill).not.toBe(mixed.fill);
+    expect(hex(paint('country-fill', 'fill-color', {}))).toBe(none.fill.toUpperCase());
+  });
+
+  it('outlines the selected and the hovered country only', () => {
+    expect(paint('selected-outer', 'line-width', { selected: true })).toBe(selectedLine.outerWidth);
+    expect(paint('selected-outer', 'line-width', { selected: false })).toBe(0);
+    expect(paint('selected-inner', 'line-width', {})).toBe(0);
+    expect(paint('hover-line', 'line-width', { hover: true })).toBeGreaterThan(0);
+    expect(paint('hover-line', 'line-width', {})).toBe(0);
+  });
+
+  it('gives each layer its own categories', () => {
+    expect(layerStyles.roles.categories).toBe(roleCategories);
+    expect(layerStyles.changes.categories).toBe(changeCategories);
+    expect(layerStyles.stance.categories).toBe(stanceCategories);
+  });
+});

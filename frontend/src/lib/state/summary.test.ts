@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { round7 } from '../testing/fixtures.ts';
+import { meetingSummaryText } from './summary.ts';
+
+describe('meetingSummaryText', () => {
+  it('says in words what the map shows for the meeting', () => {
+    const neighbours = new Set(['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB']);
+    const names: Record<string, string> = { RUS: 'Russia', PAK: 'Pakistan', TKM: 'Turkmenistan', IRN: 'Iran' };
+    const text = meetingSummaryText(round7, neighbours, (actor) => names[actor] ?? actor);
+    expect(text).toContain('Moscow, 7 Oct 2025.');
+    expect(text).toContain("7 attended, including 3 of Afghanistan's 6 bordering neighbours.");
+    expect(text).toContain('Host: Russia.');
+    expect(text).toContain('Invited, absent: Iran.');
+    expect(text).toContain('Attendance disputed: Turkmenistan.');
+    expect(text).toContain('which calls foreign military infrastructure unacceptable.');
+    expect(text).toContain('Attended but did not endorse it: Pakistan.');
+  });
+});

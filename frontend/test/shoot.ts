@@ -1,0 +1,57 @@
+/**
+ * `npx tsx frontend/test/shoot.ts [outDir]`: starts the local stack on a free port, opens the page in
+ * headless Chromium and saves screenshots of the default view, a selected meeting and an open country
+ * panel (desktop and 375 px), printing the time from navigation to the highlighted map.
+ * Run `npm run build` first.
+ */
+import { startLocalStack } from '../../local/stack.ts';
+import { launchChromium } from './chromium.ts';
+
+const outDir = process.argv[2] ?? '/tmp';
+const stack = await startLocalStack({ port: 0, quiet: true });
+const browser = await launchChromium();
+try {
+  const overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as {
+    meetings: { id: string; title: string; startDate: string }[];
+  };
+  const moscow2025 = overview.meetings.find((m) => m.startDate.startsWith('2025') && /moscow/i.test(m.id));
+  console.log('meetings:', overview.meetings.map((m) => m.id).join(' '));
+
+  for (const viewport of [
+    { name: 'desktop', width: 1440, height: 900 },
+    { name: 'mobile', width: 375, height: 800 },
+  ]) {
+    const page = await browser.newPage({ viewport });
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') console.log(`[${message.type()}]`, message.text());
+    });
+    page.on('pageerror', (error) => console.log('[pageerror]', error.message));
+    await page.goto(`${stack.url}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, {
+      timeout: 30_000,
+    });
+    const ms = await page.evaluate(() => performance.getEntriesByName('map-highlighted')[0]!.startTime);
+    console.log(`${viewport.name}: navigation → highlighted map ${ms.toFixed(0)} ms`);
+    await page.screenshot({ path: `${outDir}/map-${viewport.name}-default.png` });
+
+    if (moscow2025) {
+      await page.goto(`${stack.url}/?meeting=${moscow2025.id}`);
+      await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${outDir}/map-${viewport.name}-meeting.png` });
+      await page.goto(`${stack.url}/?meeting=${moscow2025.id}&country=RUS`);
+      await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+      await page.waitForSelector('.statement');
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: `${outDir}/map-${viewport.name}-country.png` });
+      if (viewport.name === 'mobile') {
+        await page.locator('#country-title').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${outDir}/map-${viewport.name}-country-panel.png` });
+      }
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await stack.close();
+}
