@@ -36,7 +36,7 @@ and a region, unless the profile sets one:
 
 /** Where the SDK would find credentials without asking the network; empty means none is configured. */
 export function localCredentialSources(env: NodeJS.ProcessEnv = process.env): string[] {
-  const home = homedir();
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
   const sharedCredentials = env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, '.aws', 'credentials');
   const sharedConfig = env.AWS_CONFIG_FILE ?? path.join(home, '.aws', 'config');
   return [
@@ -62,7 +62,8 @@ export async function preflight({ requireBootstrap, env = process.env }: Preflig
   if (sources.length === 0 && env.AWS_EC2_METADATA_DISABLED !== 'false') {
     throw new PreflightError(
       `No AWS credentials are configured, so nothing was changed.\n\n${howToGiveCredentials}\n` +
-        'On an EC2 instance with an instance role instead: export AWS_EC2_METADATA_DISABLED=false',
+        'On an EC2 instance with an instance role instead: export AWS_EC2_METADATA_DISABLED=false\n' +
+        'Then run npm run deploy again.',
     );
   }
 
