@@ -31,24 +31,26 @@ export interface HttpApiProps {
 export class HttpApi extends Construct {
   readonly api: ApiGatewayHttpApi;
   readonly stage: HttpStage;
-  readonly functions: Readonly<Partial<Record<RouteGroup, TableFunction>>>;
+  readonly functions: ReadonlyMap<RouteGroup, TableFunction>;
   /** The API's host name (`<id>.execute-api.<region>.amazonaws.com`), for the CloudFront origin. */
   readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: HttpApiProps) {
     super(scope, id);
 
-    const groups = [...new Set(props.routes.map((route) => route.group))];
-    const functions: Partial<Record<RouteGroup, TableFunction>> = {};
-    for (const group of groups) {
+    const functions = new Map<RouteGroup, TableFunction>();
+    const integrations = new Map<RouteGroup, HttpLambdaIntegration>();
+    for (const group of new Set(props.routes.map((route) => route.group))) {
       const handler = props.handlers[group];
-      functions[group] = new TableFunction(this, pascalCase(group), {
+      const fn = new TableFunction(this, pascalCase(group), {
         entry: handler.entry,
         description: `Read API, ${group} routes`,
         table: props.table,
         tableActions: handler.tableActions,
         ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrency: props.reservedConcurrency }),
       });
+      functions.set(group, fn);
+      integrations.set(group, new HttpLambdaIntegration(`${pascalCase(group)}Integration`, fn.function));
     }
     this.functions = functions;
 
@@ -91,11 +93,8 @@ export class HttpApi extends Construct {
       },
     });
 
-    const integrations = Object.fromEntries(
-      groups.map((group) => [group, new HttpLambdaIntegration(`${pascalCase(group)}Integration`, functions[group]!.function)]),
-    );
     for (const route of props.routes) {
-      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations[route.group]! });
+      this.api.addRoutes({ path: route.path, methods: [HttpMethod[route.method]], integration: integrations.get(route.group)! });
     }
 
     this.domainName = Fn.select(2, Fn.split('/', this.api.apiEndpoint));
