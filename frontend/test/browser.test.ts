@@ -1,0 +1,275 @@
+/**
+ * The page in real headless Chromium against the local stack (started in-process, serving frontend/dist:
+ * `npm test` builds first). Every page is served with the production Content-Security-Policy.
+ *
+ * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Overview, OverviewMeeting } from '../../data/schema/api.ts';
+import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
+import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
+import { roleCategory } from '../src/lib/state/highlights.ts';
+import { chromiumPath, hasChromium, launchChromium } from './chromium.ts';
+
+const browserRequired = process.env.CI === 'true';
+if (!hasChromium && !browserRequired) {
+  console.warn(
+    `Browser tests skipped: no Chromium at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+  );
+}
+
+const productionCsp =
+  "default-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
+const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
+const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
+
+declare global {
+  interface Window {
+    __countryMap?: CountryMapTestHook;
+  }
+}
+
+interface OpenPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  /** Milliseconds from navigation start to the highlighted, idle map. */
+  highlightedAfterMs: number;
+}
+
+type Rgb = [number, number, number];
+
+function hexToRgb(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium', () => {
+  let stack: LocalStack;
+  let browser: Browser;
+  let overview: Overview;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
+    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
+    stack = await startLocalStack({ port: 0, quiet: true });
+    browser = await launchChromium();
+    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    // The production CSP on every document, as CloudFront sends it.
+    await context.route(
+      (url) => url.origin === stack.url && !url.pathname.startsWith('/api/') && !url.pathname.includes('.'),
+      async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': productionCsp } });
+      },
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    const response = await page.goto(`${stack.url}${path}`);
+    expect(response?.headers()['content-security-policy']).toBe(productionCsp);
+    await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, {
+      timeout: 30_000,
+    });
+    const highlightedAfterMs = await page.evaluate(() => performance.getEntriesByName('map-highlighted')[0]!.startTime);
+    return { page, errors, highlightedAfterMs };
+  }
+
+  /** RGB of screen pixels, read from a real screenshot (what the visitor sees, not what the code meant). */
+  async function pixels(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<Rgb[]> {
+    const png = (await page.screenshot({ clip })).toString('base64');
+    const data = await page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return Array.from(context.getImageData(0, 0, image.width, image.height).data);
+    }, png);
+    const out: Rgb[] = [];
+    for (let i = 0; i < data.length; i += 4) out.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+    return out;
+  }
+
+  /** Page coordinates of a lng/lat on the map. */
+  async function pointOf(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    const [x, y] = await page.evaluate(([a, b]) => window.__countryMap!.project(a!, b!), [lng, lat]);
+    return { x: box.x + x, y: box.y + y };
+  }
+
+  async function colourAt(page: Page, lng: number, lat: number): Promise<Rgb> {
+    const { x, y } = await pointOf(page, lng, lat);
+    return (await pixels(page, { x: Math.round(x), y: Math.round(y), width: 1, height: 1 }))[0]!;
+  }
+
+  const featureState = (page: Page, iso3: string) =>
+    page.evaluate((id) => window.__countryMap!.featureState(id), iso3);
+
+  const meeting = (id: string): OverviewMeeting => {
+    const found = overview.meetings.find((m) => m.id === id);
+    if (!found) throw new Error(`The data has no meeting ${id}`);
+    return found;
+  };
+
+  it('draws the map, Afghanistan and its six neighbours highlighted, with no console errors', async () => {
+    const { page, errors, highlightedAfterMs } = await open('/');
+    console.info(`navigation → highlighted map: ${highlightedAfterMs.toFixed(0)} ms (1280×800, software WebGL)`);
+
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    const colours = new Set((await pixels(page, box)).map((rgb) => rgb.join()));
+    expect(colours.size, 'distinct colours on the map canvas').toBeGreaterThan(20);
+
+    // Afghanistan is drawn in its own colour (Kabul–Kandahar road, well inside the country).
+    expect(distance(await colourAt(page, 67, 33), hexToRgb(baseStyles.afghanistan.fill))).toBeLessThan(12);
+    expect(await featureState(page, 'AFG')).toMatchObject({ base: 'afghanistan' });
+    const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
+    expect(neighbours.sort()).toEqual(['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB']);
+    for (const iso3 of neighbours) expect(await featureState(page, iso3), iso3).toMatchObject({ base: 'neighbour' });
+    expect(await featureState(page, 'IND')).not.toHaveProperty('base');
+
+    await expect.poll(() => page.locator('.legend').innerText()).toContain('Bordering neighbour');
+    expect(errors).toEqual([]);
+  });
+
+  it('selecting a meeting lights up its attendees by role, on the map, in the legend and for screen readers', async () => {
+    const { page, errors } = await open('/');
+    const moscow = meeting(MOSCOW_2025);
+    const india = hexToRgb('#E4E1DA');
+    expect(distance(await colourAt(page, 78, 22), india)).toBeLessThan(12);
+
+    await page.getByRole('button', { name: /7 Oct 2025/ }).click();
+    await expect.poll(() => page.url()).toContain(`meeting=${MOSCOW_2025}`);
+    await page.waitForFunction(() => window.__countryMap!.featureState('RUS').cat === 'host');
+
+    for (const attendee of moscow.attendees.filter((a) => a.kind === 'country')) {
+      expect(await featureState(page, attendee.actor), attendee.actor).toMatchObject({ cat: roleCategory(attendee) });
+    }
+    // What the visitor sees: India now has its role's colour.
+    const indiaRole = moscow.attendees.find((a) => a.actor === 'IND');
+    if (indiaRole) {
+      const fill = roleCategories.find((c) => c.key === roleCategory(indiaRole))!.fill;
+      await expect.poll(async () => distance(await colourAt(page, 78, 22), hexToRgb(fill))).toBeLessThan(12);
+    }
+    await expect(page.locator('.legend').innerText()).resolves.toMatch(/Host\s*\(1\)/);
+    const live = page.locator('[aria-live="polite"]');
+    await expect.poll(() => live.innerText()).toContain('Host: Russia');
+    await page.getByRole('heading', { name: moscow.title }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("a click on Russia on the map opens its statements, Lavrov's among them, with source links", async () => {
+    const { page, errors } = await open(`/?meeting=${MOSCOW_2025}`);
+    const box = (await page.locator('.map canvas').boundingBox())!;
+    let target = await pointOf(page, 62, 56); // between Chelyabinsk and Omsk
+    for (let i = 0; i < 3 && target.y < box.y + 10; i++) {
+      await page.getByRole('button', { name: 'Zoom out' }).click();
+      await page.waitForTimeout(800); // the zoom animation
+      target = await pointOf(page, 62, 56);
+    }
+    await page.mouse.click(target.x, target.y);
+
+    await expect.poll(() => page.url()).toContain('country=RUS');
+    const panel = page.locator('section[aria-labelledby="country-title"]');
+    await expect.poll(() => panel.locator('h2').innerText()).toBe('Russia');
+    await panel.locator('.statement').first().waitFor();
+    const text = await panel.innerText();
+    expect(text).toContain('Lavrov');
+    const lavrov = panel.locator('.statement', { hasText: 'Lavrov' }).first();
+    expect(await lavrov.locator('a[href^="http"]').count()).toBeGreaterThan(0);
+    expect(await featureState(page, 'RUS')).toMatchObject({ selected: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('a deep link reopens exactly that view, and back and forward move between views', async () => {
+    const { page, errors } = await open(`/?meeting=${MOSCOW_2025}&country=RUS&layer=changes`);
+    await expect(page.getByRole('radio', { name: 'Change since previous round' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: /7 Oct 2025/ }).getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.locator('#country-title', { hasText: 'Russia' }).waitFor();
+    await page.waitForFunction(() => window.__countryMap!.featureState('RUS').selected === true);
+    expect(await featureState(page, 'RUS')).toMatchObject({ cat: expect.stringMatching(/^(joined|unchanged|role-changed)$/) });
+    await expect(page.locator('.legend').innerText()).resolves.toContain('Change since the previous round');
+
+    await page.getByRole('button', { name: /4 Oct 2024/ }).click();
+    await expect.poll(() => page.url()).toContain('meeting=moscow-format-6-moscow-2024');
+    await page.goBack();
+    await expect.poll(() => page.url()).toContain(`meeting=${MOSCOW_2025}`);
+    await expect.poll(() => page.getByRole('button', { name: /7 Oct 2025/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.goForward();
+    await expect.poll(() => page.getByRole('button', { name: /4 Oct 2024/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(errors).toEqual([]);
+  });
+
+  it('works by keyboard: a country from the list opens its panel, Esc closes it', async () => {
+    const { page, errors } = await open('/');
+    const pakistan = page.getByRole('button', { name: /^Pakistan/ });
+    await pakistan.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#country-title', { hasText: 'Pakistan' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('country-title');
+    await expect.poll(() => page.locator('section[aria-labelledby="country-title"]').innerText()).toMatch(/km/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('#country-title').count()).toBe(0);
+    expect(page.url()).not.toContain('country=');
+    expect(errors).toEqual([]);
+  });
+
+  it('axe finds no violations: default view, and a meeting with a country panel open at 375 px', async () => {
+    const first = await open('/');
+    const results = await new AxeBuilder({ page: first.page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+    const narrow = await open(`/?meeting=${MOSCOW_2025}&country=RUS`, { width: 375, height: 800 });
+    await narrow.page.locator('section[aria-labelledby="country-title"] .statement').first().waitFor();
+    const narrowResults = await new AxeBuilder({ page: narrow.page }).analyze();
+    expect(narrowResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    // usable at 375 px: nothing wider than the screen
+    expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect([...first.errors, ...narrow.errors]).toEqual([]);
+  });
+
+  it('API down: a clear message and a Retry button that recovers, never a blank page', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    let down = true;
+    await page.route('**/api/overview', (route) =>
+      down
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"Service unavailable"}}' })
+        : route.continue(),
+    );
+    await page.goto(`${stack.url}/`);
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Service unavailable');
+    down = false;
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.getByRole('heading', { name: 'Meetings', exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+  });
+});
