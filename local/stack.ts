@@ -103,12 +103,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       });
     });
     // Malformed HTTP (a bad request line, oversized headers) never reaches a handler; still answer in JSON.
-    server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
       if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-      const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
-      const body = JSON.stringify({ error: { code: 'bad_request', message: 'Malformed HTTP request.' } });
+      const [status, reason] =
+        error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+      const isHead = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
+      const body = isHead ? '' : JSON.stringify({ error: { code: 'bad_request', message: 'Malformed HTTP request.' } });
       socket.end(
-        `HTTP/1.1 ${status} Bad Request\r\ncontent-type: application/json; charset=utf-8\r\n` +
+        `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
       );
     });

@@ -28,16 +28,21 @@ export function rawRequest(
       response.on('error', reject);
     });
     outgoing.on('error', reject);
+    // A request the server never answers must fail the test, not hang it.
+    outgoing.setTimeout(10_000, () => outgoing.destroy(new Error(`no response to ${method} ${target.slice(0, 200)}`)));
     outgoing.end(body);
   });
 }
 
 /**
- * What an HTTP client puts on the wire for a string typed into a URL: characters outside printable ASCII
- * percent-encoded as UTF-8; `%` kept as typed, so malformed escapes such as `%E0%A4%A` reach the server.
+ * What an HTTP client puts on the wire for a string typed into a URL: every byte outside printable ASCII
+ * percent-encoded (UTF-8; a lone surrogate becomes U+FFFD as in any encoder), and `%` kept as typed, so
+ * malformed escapes such as `%E0%A4%A` reach the server.
  */
 export function asRequestTarget(text: string): string {
   return Array.from(text, (character) =>
-    /^[\x21-\x7e]$/.test(character) ? character : encodeURIComponent(character).replace(/%25/g, '%'),
+    /^[\x21-\x7e]$/.test(character)
+      ? character
+      : Array.from(Buffer.from(character, 'utf8'), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   ).join('');
 }
