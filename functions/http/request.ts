@@ -11,7 +11,7 @@
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { badRequest, methodNotAllowed, notFound } from './errors.ts';
-import { allowedMethods, matchRoute, type Route } from './routes.ts';
+import { allowedMethods, type Route, type RouteMatch } from './routes.ts';
 
 export interface ApiRequest {
   readonly route: Route;
@@ -27,8 +27,8 @@ export interface ApiRequest {
 export const maxParameterLength = 256;
 export const maxQueryStringLength = 2048;
 
-export function parseRequest(event: APIGatewayProxyEventV2, candidates: readonly Route[]): ApiRequest {
-  const match = matchRoute(event.rawPath, candidates);
+/** `match` is the route the path matched (routes.ts, matchRoute), or null for none. */
+export function parseRequest(event: APIGatewayProxyEventV2, match: RouteMatch | null): ApiRequest {
   if (match === null) throw notFound('No such API path. The routes are listed in /api/openapi.json.');
 
   const method = event.requestContext.http.method.toUpperCase();

@@ -7,7 +7,7 @@ import { toHttpError } from './errors.ts';
 import { jsonLineLogger, type RequestLogger } from './log.ts';
 import { parseRequest, type ApiRequest } from './request.ts';
 import { documentResult, errorResult, type ApiResult, type Reply } from './response.ts';
-import { routesOfGroup, type RouteGroup, type routes } from './routes.ts';
+import { matchRoute, routesOfGroup, type RouteGroup, type routes } from './routes.ts';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>) => Promise<ApiResult>;
 
@@ -33,9 +33,10 @@ export function routeGroupHandler<G extends RouteGroup>(
     let result: ApiResult;
     let failure: string | undefined;
     try {
-      const request = parseRequest(event, groupRoutes);
-      route = request.route.name;
-      const operation = operations[route as RouteNamesOf<G>];
+      const match = matchRoute(event.rawPath ?? '', groupRoutes);
+      route = match?.route.name ?? route;
+      const request = parseRequest(event, match);
+      const operation = operations[request.route.name as RouteNamesOf<G>];
       result = documentResult(await operation(request), request);
     } catch (error) {
       const httpError = toHttpError(error);
