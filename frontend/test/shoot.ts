@@ -39,6 +39,12 @@ try {
       await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
       await page.waitForTimeout(500);
       await page.screenshot({ path: `${outDir}/map-${viewport.name}-meeting.png` });
+      for (const layer of ['changes', 'stance']) {
+        await page.goto(`${stack.url}/?meeting=${moscow2025.id}&layer=${layer}`);
+        await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: `${outDir}/map-${viewport.name}-${layer}.png` });
+      }
       await page.goto(`${stack.url}/?meeting=${moscow2025.id}&country=RUS`);
       await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
       await page.waitForSelector('.statement');

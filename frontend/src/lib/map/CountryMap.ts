@@ -16,6 +16,7 @@ import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, SOURCE_ID } from './style.ts';
 import { hatchImage } from './hatch.ts';
+import { mainlandBounds, type Bounds } from './geometry.ts';
 
 // Without this the worker is not emitted by Vite and the map never loads (see platform notes).
 setWorkerUrl(workerUrl);
@@ -68,6 +69,8 @@ export class CountryMap {
   private styleLoaded = false;
   private dataLoaded = false;
   private highlightMarked = false;
+  /** West, south, east, north of each country's largest polygon (Russia without Chukotka, say). */
+  private bounds = new Map<string, Bounds>();
 
   constructor(private readonly options: CountryMapOptions) {
     this.map = new MapLibreMap({
@@ -102,7 +105,12 @@ export class CountryMap {
       this.dataLoaded = true;
       this.markWhenHighlighted();
       const names = new Map<string, string>();
-      for (const f of collection.features) if (f.properties?.iso3) names.set(f.properties.iso3, f.properties.name);
+      for (const f of collection.features) {
+        if (!f.properties?.iso3) continue;
+        names.set(f.properties.iso3, f.properties.name);
+        this.bounds.set(f.properties.iso3, mainlandBounds(f.geometry));
+      }
+      if (this.selected != null) this.reveal(this.selected);
       return names;
     });
     this.ready.catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)));
@@ -147,8 +155,18 @@ export class CountryMap {
       if (this.selected != null) this.map.setFeatureState(target(this.selected), { selected: false });
       if (this.wantedSelected != null) this.map.setFeatureState(target(this.wantedSelected), { selected: true });
       this.selected = this.wantedSelected;
+      if (this.selected != null) this.reveal(this.selected);
     }
     this.markWhenHighlighted();
+  }
+
+  /** Brings a country chosen from a list or a link into view when none of it is visible. */
+  private reveal(iso3: string): void {
+    const box = this.bounds.get(iso3);
+    if (!box) return;
+    const view = this.map.getBounds();
+    const visible = box[0] < view.getEast() && box[2] > view.getWest() && box[1] < view.getNorth() && box[3] > view.getSouth();
+    if (!visible) this.map.fitBounds([box[0], box[1], box[2], box[3]], { padding: 24, maxZoom: 5 });
   }
 
   /** Navigation → highlighted map (boundaries drawn with the first highlights), for the performance report. */

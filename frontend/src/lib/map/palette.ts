@@ -93,7 +93,7 @@ export const allCategories: CategoryStyle[] = [...roleCategories, ...changeCateg
  */
 export const baseStyles = {
   afghanistan: { key: 'afghanistan', label: 'Afghanistan', fill: okabeIto.orange, casing: okabeIto.orange, casingWidth: 6 },
-  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 3 },
+  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 2 },
 } as const;
 
 /** Diagonal lines over the neighbours; sizes in CSS pixels. */
