@@ -34,7 +34,7 @@ export function countryBoundaries(): Plugin {
         {
           tag: 'link',
           attrs: { rel: 'preload', href: base + assetPath(), as: 'fetch', crossorigin: 'anonymous' },
-          injectTo: 'head',
+          injectTo: 'head-prepend',
         },
       ];
     },
