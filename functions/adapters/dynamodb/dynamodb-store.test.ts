@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../../local/embedded-dynamodb.ts';
+import { StoreUnavailableError } from '../../store/diplomacy-store.ts';
+import { createDynamoDbClient, type DynamoDBClient } from './client.ts';
+import { DynamoDbDiplomacyStore, mostSelectivePartition } from './dynamodb-store.ts';
+
+let dynamodb: EmbeddedDynamoDb;
+let client: DynamoDBClient;
+
+beforeAll(async () => {
+  dynamodb = await startEmbeddedDynamoDb();
+  client = createDynamoDbClient({ endpoint: dynamodb.endpoint, placeholderCredentials: true });
+});
+
+afterAll(async () => {
+  client?.destroy();
+  await dynamodb?.close();
+});
+
+test('SDK errors leave the adapter as StoreUnavailableError, named but without the SDK message', async () => {
+  const store = new DynamoDbDiplomacyStore(client, 'no-such-table');
+  const failure = store.getOverview();
+  await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
+  await expect(failure).rejects.toThrow('DynamoDB GetItem failed: ResourceNotFoundException');
+  await expect(store.findStatements({})).rejects.toThrow('DynamoDB Query failed: ResourceNotFoundException');
+});
+
+test('statement filters query the smallest partition they name', () => {
+  expect(mostSelectivePartition({})).toBe('STATEMENTS#ALL');
+  expect(mostSelectivePartition({ country: 'RUS', topic: 'narcotics' })).toBe('STATEMENTS#ACTOR#RUS');
+  expect(mostSelectivePartition({ country: 'RUS', organisation: 'csto' })).toBe('STATEMENTS#ACTOR#csto');
+  expect(mostSelectivePartition({ country: 'RUS', meeting: 'm' })).toBe('STATEMENTS#MEETING#m');
+});
