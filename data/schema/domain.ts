@@ -243,7 +243,6 @@ export const topicSchema = z.enum(topics);
 
 export const stanceValueSchema = z.enum(stanceValues);
 
-
 export const stanceSchema = z
   .object({
     topic: topicSchema,
