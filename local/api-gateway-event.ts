@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { ApiResult } from '../functions/http/response.ts';
-import { gatewayRoutes, type GatewayRoute } from '../functions/http/routes.ts';
+import { fallbackGroup, gatewayRoutes, matchRoute, type RouteGroup } from '../functions/http/routes.ts';
 
 export interface HttpApiRequest {
   readonly method: string;
@@ -23,32 +23,23 @@ export interface HttpApiRequest {
   readonly body?: string;
 }
 
-/** The most specific gateway route for a path, as API Gateway chooses: literal and `{param}` routes before the greedy fallback. */
-export function gatewayRouteFor(rawPath: string): { route: GatewayRoute; pathParameters: Record<string, string> } | null {
-  const segments = rawPath.split('/');
-  for (const route of gatewayRoutes) {
-    const pattern = route.path.split('/');
-    const pathParameters: Record<string, string> = {};
-    const greedy = pattern.at(-1)?.endsWith('+}') ?? false;
-    if (greedy ? segments.length < pattern.length : segments.length !== pattern.length) continue;
-    const matched = pattern.every((part, index) => {
-      if (!part.startsWith('{')) return part === segments[index];
-      const name = part.slice(1, part.endsWith('+}') ? -2 : -1);
-      const value = part.endsWith('+}') ? segments.slice(index).join('/') : (segments[index] as string);
-      pathParameters[name] = decodeLeniently(value);
-      return value.length > 0;
-    });
-    if (matched) return { route, pathParameters };
-  }
-  return null;
+/**
+ * The function API Gateway would invoke for this path: the group of the matching route, else the
+ * fallback's (`gatewayRoutes` lists the specific routes before the greedy fallback, as API Gateway ranks them).
+ */
+export function routeGroupFor(rawPath: string): RouteGroup {
+  return matchRoute(rawPath, gatewayRoutes)?.route.group ?? fallbackGroup;
 }
 
 export function toHttpApiEvent(request: HttpApiRequest, now = new Date()): APIGatewayProxyEventV2 {
   const queryStart = request.url.indexOf('?');
   const rawPath = queryStart === -1 ? request.url : request.url.slice(0, queryStart);
   const rawQueryString = queryStart === -1 ? '' : request.url.slice(queryStart + 1);
-  const match = gatewayRouteFor(rawPath);
+  const match = matchRoute(rawPath, gatewayRoutes);
   const routeKey = match === null ? '$default' : `${match.route.method} ${match.route.path}`;
+  const pathParameters = Object.fromEntries(
+    Object.entries(match?.rawPathParameters ?? {}).map(([name, value]) => [name, decodeLeniently(value)]),
+  );
 
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
@@ -68,7 +59,7 @@ export function toHttpApiEvent(request: HttpApiRequest, now = new Date()): APIGa
     ...(cookies === undefined ? {} : { cookies }),
     headers,
     ...(Object.keys(queryStringParameters).length === 0 ? {} : { queryStringParameters }),
-    ...(match === null || Object.keys(match.pathParameters).length === 0 ? {} : { pathParameters: match.pathParameters }),
+    ...(Object.keys(pathParameters).length === 0 ? {} : { pathParameters }),
     requestContext: {
       accountId: 'local',
       apiId: 'local',

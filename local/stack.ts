@@ -16,10 +16,9 @@ import { ensureTable } from '../functions/adapters/dynamodb/table.ts';
 import { localTableName } from '../functions/adapters/dynamodb/table-definition.ts';
 import { makeHandlers } from '../functions/handlers/all.ts';
 import { jsonLineLogger, silentLogger } from '../functions/http/log.ts';
-import { fallbackGroup, matchRoute } from '../functions/http/routes.ts';
 import { seedTable, type SeedCounts } from '../functions/seed/loader.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
-import { invocationContext, toHttpApiEvent, writeHttpApiResult } from './api-gateway-event.ts';
+import { invocationContext, routeGroupFor, toHttpApiEvent, writeHttpApiResult } from './api-gateway-event.ts';
 import { createStaticSite } from './static-site.ts';
 
 export const defaultStaticDir = fileURLToPath(new URL('../frontend/dist/', import.meta.url));
@@ -88,10 +87,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         sourceIp: request.socket.remoteAddress,
         body,
       });
-      // The deployed API registers each route for ANY method and sends every other /api path to the meta
-      // function (routes.ts, gatewayRoutes); dispatch the same way.
-      const group = matchRoute(event.rawPath)?.route.group ?? fallbackGroup;
-      writeHttpApiResult(response, await handlers[group](event, invocationContext()));
+      const handler = handlers[routeGroupFor(event.rawPath)];
+      writeHttpApiResult(response, await handler(event, invocationContext()));
     };
 
     server = createServer((request, response) => {

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { apiErrorSchema } from '../../data/schema/api.ts';
-import { toHttpApiEvent } from '../../local/api-gateway-event.ts';
+import { routeGroupFor, toHttpApiEvent } from '../../local/api-gateway-event.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { DynamoDbDiplomacyStore } from '../adapters/dynamodb/dynamodb-store.ts';
 import { silentLogger } from '../http/log.ts';
 import type { ApiHandler } from '../http/route-group-handler.ts';
-import { fallbackGroup, matchRoute, routes, type Route, type RouteGroup } from '../http/routes.ts';
+import { routes, type Route, type RouteGroup } from '../http/routes.ts';
 import { fixtureDataset, kazanMeetingId } from '../test-support/fixture-dataset.ts';
 import { asRequestTarget, rawRequest } from '../test-support/raw-http.ts';
 import { makeHandlers } from './all.ts';
@@ -102,8 +102,7 @@ describe.each(routes.map((route) => [route.name, route] as const))('%s', (_name,
         // The decoded path as API Gateway may hand it over: raw unicode, NUL, `/` from `%2F`.
         const event = toHttpApiEvent({ method: requestMethod, url: asRequestTarget(requestPath + query), headers: {} });
         event.rawPath = requestPath.split('?')[0] as string;
-        const group = matchRoute(event.rawPath)?.route.group ?? fallbackGroup;
-        const result = await handlers[group](event);
+        const result = await handlers[routeGroupFor(event.rawPath)](event);
         expectWellFormed({ status: result.statusCode, contentType: result.headers['content-type'], body: result.body }, requestMethod);
       }),
       { numRuns: runsPerRoute },

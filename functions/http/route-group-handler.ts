@@ -33,7 +33,7 @@ export function routeGroupHandler<G extends RouteGroup>(
     let result: ApiResult;
     let failure: string | undefined;
     try {
-      const match = matchRoute(event.rawPath ?? '', groupRoutes);
+      const match = matchRoute(event.rawPath, groupRoutes);
       route = match?.route.name ?? route;
       const request = parseRequest(event, match);
       const operation = operations[request.route.name as RouteNamesOf<G>];

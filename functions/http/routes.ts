@@ -80,29 +80,30 @@ export function routesOfGroup(group: RouteGroup): readonly Route[] {
   return routes.filter((route) => route.group === group);
 }
 
-export interface RouteMatch {
-  readonly route: Route;
+export interface RouteMatch<R extends { readonly path: string } = Route> {
+  readonly route: R;
   /** Raw (still percent-encoded, or already decoded by API Gateway) path parameter values by name. */
   readonly rawPathParameters: Readonly<Record<string, string>>;
 }
 
 /**
- * Matches a request path against routes by segments, ignoring the method. Parameter values are returned
- * as they appear in the path; decoding and validation are the request parser's job.
+ * Matches a request path against route patterns by segments, ignoring the method, first match wins.
+ * `{name}` takes one non-empty segment; a final `{name+}` (API Gateway's greedy parameter) takes the rest.
+ * Parameter values are returned as they appear in the path; decoding and validation come later.
  */
-export function matchRoute(path: string, candidates: readonly Route[] = routes): RouteMatch | null {
+export function matchRoute<R extends { readonly path: string }>(path: string, candidates: readonly R[]): RouteMatch<R> | null {
   const segments = path.split('/');
   for (const route of candidates) {
     const pattern = route.path.split('/');
-    if (pattern.length !== segments.length) continue;
+    const greedy = pattern.at(-1)?.endsWith('+}') ?? false;
+    if (greedy ? segments.length < pattern.length : segments.length !== pattern.length) continue;
     const rawPathParameters: Record<string, string> = {};
     const matched = pattern.every((part, index) => {
-      const segment = segments[index] as string;
-      if (part.startsWith('{') && part.endsWith('}')) {
-        rawPathParameters[part.slice(1, -1)] = segment;
-        return segment.length > 0;
-      }
-      return part === segment;
+      if (!(part.startsWith('{') && part.endsWith('}'))) return part === segments[index];
+      const isGreedy = part.endsWith('+}');
+      const value = isGreedy ? segments.slice(index).join('/') : (segments[index] as string);
+      rawPathParameters[part.slice(1, isGreedy ? -2 : -1)] = value;
+      return value.length > 0;
     });
     if (matched) return { route, rawPathParameters };
   }

@@ -8,7 +8,6 @@
  * by role (host first), then name; countries and organisations by name.
  */
 import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import {
   countryDetailSchema,
   healthSchema,
@@ -158,14 +157,14 @@ export function buildViews(dataset: Dataset): Views {
   // seed, not the page. The parsed copy also drops anything the contract does not name.
   return {
     dataVersion,
-    health: conform(healthSchema, { status: 'ok', dataVersion }),
-    overview: conform(overviewSchema, overview),
-    meetings: meetings.map((meeting) => conform(meetingDetailSchema, meeting)),
-    countries: countries.map((country) => conform(countryDetailSchema, country)),
-    organisations: organisations.map((organisation) => conform(organisationDetailSchema, organisation)),
+    health: healthSchema.parse({ status: 'ok', dataVersion }),
+    overview: overviewSchema.parse(overview),
+    meetings: meetings.map((meeting) => meetingDetailSchema.parse(meeting)),
+    countries: countries.map((country) => countryDetailSchema.parse(country)),
+    organisations: organisations.map((organisation) => organisationDetailSchema.parse(organisation)),
     statements: statementsNewestFirst.map((record) => ({
       record,
-      view: conform(statementViewSchema, statementViews.get(record.id)),
+      view: statementViewSchema.parse(statementViews.get(record.id)),
     })),
   };
 }
@@ -327,10 +326,6 @@ function required<T>(record: T | undefined, what: string): T {
 
 function actorKind(actor: string): ActorRef['kind'] {
   return isCountryId(actor) ? 'country' : 'organisation';
-}
-
-function conform<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  return schema.parse(value);
 }
 
 /** Code-unit order for ids and ISO dates: the same on every machine, so the seed writes the same bytes. */
