@@ -113,6 +113,8 @@ export const statementViewSchema = z.object({
   extent: z.enum(['full', 'fragment']),
   variants: z.array(z.object({ quote: z.string(), source: sourceSchema })),
   delivery: z.enum(deliveryModes),
+  /** false for a commentator, not an official: never counted as the actor's stance. */
+  official: z.boolean(),
   readBy: z.string().optional(),
   stances: z.array(stanceSchema),
   confidence: confidenceSchema,

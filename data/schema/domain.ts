@@ -274,6 +274,11 @@ export const statementSchema = z
       .array(z.object({ quote: nonEmptyText, source: slugSchema }).strict())
       .default([]),
     delivery: z.enum(deliveryModes),
+    /**
+     * false for commentators a source quotes (analysts, journalists): their words are shown with the actor
+     * they are filed under, but never count as that actor's stance.
+     */
+    official: z.boolean().default(true),
     /** For `written-message-read`: who read it out. */
     readBy: nonEmptyText.optional(),
     stances: z.array(stanceSchema).default([]),

@@ -178,7 +178,8 @@ function overviewCountry(
 ): OverviewCountry {
   const latestStances: OverviewCountry['latestStances'] = {};
   for (const statement of statementsNewestFirst) {
-    if (!statement.actors.includes(country.iso3)) continue;
+    // A commentator's words are shown with the country, but they are not the country's position.
+    if (!statement.official || !statement.actors.includes(country.iso3)) continue;
     for (const { topic, stance } of statement.stances) {
       // Newest first, so the first stance seen on a topic is the latest one.
       latestStances[topic] ??= { stance, statementId: statement.id, date: statement.date };
@@ -273,6 +274,7 @@ function statementView(statement: Statement, lookup: Lookup): StatementView {
     extent: statement.extent,
     variants: statement.variants.map((variant) => ({ quote: variant.quote, source: lookup.source(variant.source) })),
     delivery: statement.delivery,
+    official: statement.official,
     readBy: statement.readBy,
     stances: statement.stances,
     confidence: statement.confidence,
