@@ -13,6 +13,9 @@ const outputsFile = 'cdk.out/outputs.json';
 const target = await checkAws({ requireBootstrap: true });
 console.log(`Deploying ${stackName} to account ${target.account} in ${target.region} as ${target.caller}`);
 
+// The seed Lambda only parses the schema; the full check (references, dates, neighbours) runs here, before
+// anything is built or uploaded.
+run('npm', ['run', 'data:check']);
 run('npm', ['run', 'build']);
 run('npx', [
   'cdk',

@@ -22,26 +22,23 @@ describe('preflight', () => {
   });
 
   it('stops at once without credentials, saying what to set', async () => {
-    const started = Date.now();
     const error = await preflight({ requireBootstrap: true, env: bareEnv() }).catch((caught: unknown) => caught);
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(error).toBeInstanceOf(PreflightError);
     expect((error as Error).message).toMatch(/No AWS credentials are configured/);
     expect((error as Error).message).toMatch(/AWS_PROFILE/);
     expect((error as Error).message).toMatch(/AWS_REGION/);
   });
 
-  it('makes `npm run deploy` exit non-zero within seconds, before building anything', () => {
-    const started = Date.now();
+  // "Fast" is a behaviour here, not a timing: no network call is made, so the spawn's timeout is only a
+  // guard against a hang (e.g. waiting on the instance metadata endpoint).
+  it('makes `npm run deploy` exit non-zero before building anything', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'infra/scripts/deploy.ts'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
       env: bareEnv(),
       encoding: 'utf8',
       timeout: 30_000,
     });
-    const seconds = (Date.now() - started) / 1000;
     expect(result.status).toBe(1);
-    expect(seconds).toBeLessThan(10);
     expect(result.stderr).toMatch(/No AWS credentials are configured, so nothing was changed/);
     expect(result.stdout).not.toMatch(/npm run build/);
   });

@@ -10,8 +10,9 @@ export interface DynamoDbClientOptions {
   /** e.g. `http://127.0.0.1:8000`; unset in AWS. */
   readonly endpoint?: string;
   /**
-   * Sign with placeholder credentials (local emulators accept any signature). Defaults to true when an
-   * endpoint is set and the environment names no credentials, so a laptop without AWS configuration works.
+   * Sign with placeholder credentials (local emulators accept any signature). Defaults to true for any
+   * endpoint that is not AWS's own (`*.amazonaws.com`), so a laptop without AWS configuration works; AWS
+   * endpoints get the SDK's default credential chain (profiles, SSO, environment).
    */
   readonly placeholderCredentials?: boolean;
 }
@@ -19,10 +20,18 @@ export interface DynamoDbClientOptions {
 export function createDynamoDbClient({ endpoint, placeholderCredentials }: DynamoDbClientOptions = {}): DynamoDBClient {
   if (endpoint === undefined) return new DynamoDBClient({});
   const env = process.env;
-  const usePlaceholder = placeholderCredentials ?? (env.AWS_ACCESS_KEY_ID === undefined && env.AWS_PROFILE === undefined);
+  const usePlaceholder = placeholderCredentials ?? !isAwsEndpoint(endpoint);
   return new DynamoDBClient({
     endpoint,
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     ...(usePlaceholder ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
   });
+}
+
+function isAwsEndpoint(endpoint: string): boolean {
+  try {
+    return new URL(endpoint).hostname.endsWith('.amazonaws.com');
+  } catch {
+    return false;
+  }
 }
