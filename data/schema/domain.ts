@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { deliveryModes, meetingSeries, participationRoles, stanceValues, topics } from './labels.ts';
+import { iso3Pattern, iso3Rule, slugPattern, slugRule } from './ids.ts';
 
 export {
   deliveryLabels,
@@ -28,11 +29,9 @@ export {
 // ---------------------------------------------------------------------------------------------------------
 // Primitives
 
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug (a-z, 0-9, single hyphens)');
+export const slugSchema = z.string().regex(slugPattern, slugRule);
 
-export const iso3Schema = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 3166-1 alpha-3 code (three capitals)');
+export const iso3Schema = z.string().regex(iso3Pattern, iso3Rule);
 
 /** A country (alpha-3) or an organisation (slug). Which one is decided by the case: see the header. */
 export const actorIdSchema = z.union([iso3Schema, slugSchema], {
@@ -263,7 +262,10 @@ export const statementSchema = z
       .refine((ids) => new Set(ids).size === ids.length, 'lists the same actor twice'),
     date: isoDateSchema,
     meeting: slugSchema.nullable(),
-    /** Exactly as published by `quoteSource`, punctuation included. */
+    /**
+     * Exactly as published by `quoteSource`, punctuation included; for delivery `paraphrase`, a one-sentence
+     * summary of what that source reports (shown as a paraphrase, never in quotation marks).
+     */
     quote: nonEmptyText,
     /** The source whose wording `quote` copies; must be one of `sources`. */
     quoteSource: slugSchema,

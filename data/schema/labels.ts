@@ -39,7 +39,7 @@ export const deliveryModes = [
   'written',
   /** A joint statement of several actors (`actors` lists them). */
   'joint-statement',
-  /** The reporting source's words, not the speaker's. */
+  /** A summary of what the cited source reports: not the speaker's words, and never shown as a quote. */
   'paraphrase',
 ] as const;
 export type DeliveryModeId = (typeof deliveryModes)[number];
@@ -82,5 +82,5 @@ export const deliveryLabels: Record<DeliveryModeId, string> = {
   'written-message-read': 'Written message read out',
   written: 'Written statement',
   'joint-statement': 'Joint statement',
-  paraphrase: 'Paraphrase by the source',
+  paraphrase: 'Paraphrase of what the source reports',
 };
