@@ -4,27 +4,18 @@
  *
  * Order of work: each file is parsed record by record against its zod schema (./records.ts); the keys of
  * every record that has one are indexed, valid or not, so a reference to a record with a schema error is not
- * also reported as dangling; the cross-record rules then run on the records that passed their schema.
+ * also reported as dangling; the cross-record rules (./references.ts) then run on the records that passed
+ * their schema; last, the country codes and the neighbour list are checked against ISO 3166 and Natural Earth.
  * A file that cannot be read or is not an array is reported once, and references into it are not checked.
  */
 import { stat } from 'node:fs/promises';
 import isoCountries from 'i18n-iso-countries';
-import {
-  datasetFiles,
-  isCountryId,
-  participationId,
-  type Country,
-  type Dataset,
-  type EntityName,
-  type Meeting,
-  type Participation,
-  type Statement,
-  type Organisation,
-} from '../schema/domain.ts';
+import { datasetFiles, type Dataset, type EntityName } from '../schema/domain.ts';
 import { readRawFiles, recordsDir, type RawDataset } from '../load.ts';
 import { naturalEarthNeighboursOfAfghanistan, type BoundaryNeighbour } from './boundaries.ts';
 import type { Issue } from './issue.ts';
 import { checkFileRecords, entityNames, isPlainObject, type CheckedRecord } from './records.ts';
+import { recordIssues, type CheckedDataset } from './references.ts';
 
 export type { Issue } from './issue.ts';
 export { formatIssue } from './issue.ts';
@@ -61,11 +52,6 @@ export function checkRawDataset(raw: RawDataset): CheckResult {
 
 // ---------------------------------------------------------------------------------------------------------
 
-type CheckedDataset = { [E in EntityName]: CheckedRecord<E>[] | null };
-
-/** The keys present in each file; null when the file itself is unusable, so references into it are skipped. */
-type KeyIndex = Record<EntityName, ReadonlySet<string> | null>;
-
 function checkContents(contents: ReadonlyMap<EntityName, unknown>, fileIssues: Issue[]): CheckResult {
   const issues = [...fileIssues];
   const checked = {} as CheckedDataset;
@@ -74,28 +60,7 @@ function checkContents(contents: ReadonlyMap<EntityName, unknown>, fileIssues: I
     if (checkedFile?.ok === false) issues.push(checkedFile.issue);
     (checked as Record<EntityName, CheckedRecord[] | null>)[entity] = checkedFile?.ok ? checkedFile.records : null;
   }
-  const keys = indexKeys(checked);
-  const meetingsById = new Map<string, Meeting>();
-  for (const record of checked.meetings ?? []) if (record.value) meetingsById.set(record.value.id, record.value);
-
-  const rules = new RecordRules(keys, meetingsById);
-  for (const entity of entityNames) {
-    const records = checked[entity];
-    if (records === null) continue;
-    const { file } = datasetFiles[entity];
-    const keyField = entity === 'participations' ? 'meeting/actor' : datasetFiles[entity].key;
-    const firstIndexByKey = new Map<string, number>();
-    for (const record of records) {
-      const add = (field: string | null, message: string) => issues.push({ file, record: record.label, field, message });
-      issues.push(...record.issues);
-      if (record.key !== null) {
-        const first = firstIndexByKey.get(record.key);
-        if (first === undefined) firstIndexByKey.set(record.key, record.index);
-        else add(keyField, `duplicate key, already used by record #${first}`);
-      }
-      if (record.value !== null) for (const problem of rules.check(entity, record.value)) add(problem.field, problem.message);
-    }
-  }
+  issues.push(...recordIssues(checked));
   if (checked.countries !== null) issues.push(...checkCountryCodes(checked.countries));
 
   // Grouped by file in datasetFiles order; within a file, record by record, then the whole-file checks.
@@ -104,144 +69,10 @@ function checkContents(contents: ReadonlyMap<EntityName, unknown>, fileIssues: I
   return { issues, dataset: issues.length === 0 ? toDataset(checked) : null };
 }
 
-function indexKeys(checked: CheckedDataset): KeyIndex {
-  const keys = {} as KeyIndex;
-  for (const entity of entityNames) {
-    const records: CheckedRecord[] | null = checked[entity];
-    keys[entity] = records === null ? null : new Set(records.flatMap((record) => (record.key === null ? [] : [record.key])));
-  }
-  return keys;
-}
-
 function toDataset(checked: CheckedDataset): Dataset {
   const dataset = {} as Record<EntityName, unknown[]>;
   for (const entity of entityNames) dataset[entity] = (checked[entity] ?? []).map((record) => record.value);
   return dataset as unknown as Dataset;
-}
-
-interface Problem {
-  field: string | null;
-  message: string;
-}
-
-const nouns: Record<EntityName, string> = {
-  countries: 'country',
-  organisations: 'organisation',
-  meetings: 'meeting',
-  participations: 'participation',
-  statements: 'statement',
-  sources: 'source',
-};
-
-/** The cross-record rules for one valid record. Holds the indexes; keeps per-run state (hosts seen) only. */
-class RecordRules {
-  /** meeting id → the participation that claimed the host role first. */
-  private readonly hostParticipations = new Map<string, string>();
-
-  constructor(
-    private readonly keys: KeyIndex,
-    private readonly meetings: ReadonlyMap<string, Meeting>,
-  ) {}
-
-  check<E extends EntityName>(entity: E, value: Dataset[E][number]): Problem[] {
-    switch (entity) {
-      case 'countries':
-        return this.country(value as Country);
-      case 'organisations':
-        return this.sourceRefs('sources', (value as Organisation).sources);
-      case 'meetings':
-        return this.meeting(value as Meeting);
-      case 'participations':
-        return this.participation(value as Participation);
-      case 'statements':
-        return this.statement(value as Statement);
-      default:
-        return [];
-    }
-  }
-
-  private country(country: Country): Problem[] {
-    const problems = country.memberships.flatMap((membership, i) => [
-      ...this.ref(`memberships[${i}].organisation`, 'organisations', membership.organisation),
-      ...this.sourceRefs(`memberships[${i}].sources`, membership.sources),
-      ...(membership.since !== null && membership.until !== null && membership.until < membership.since
-        ? [{ field: `memberships[${i}].until`, message: `${membership.until} is before since ${membership.since}` }]
-        : []),
-    ]);
-    const neighbour = country.neighbourOfAfghanistan;
-    if (neighbour !== null) {
-      problems.push(...this.sourceRefs('neighbourOfAfghanistan.sources', neighbour.sources));
-      neighbour.otherFigures.forEach((figure, i) =>
-        problems.push(...this.sourceRefs(`neighbourOfAfghanistan.otherFigures[${i}].sources`, figure.sources)),
-      );
-    }
-    return problems;
-  }
-
-  private meeting(meeting: Meeting): Problem[] {
-    return [
-      ...this.ref('host', 'countries', meeting.host),
-      ...(meeting.endDate < meeting.startDate
-        ? [{ field: 'endDate', message: `${meeting.endDate} is before startDate ${meeting.startDate}` }]
-        : []),
-      ...(meeting.outcome === null ? [] : this.sourceRefs('outcome.sources', meeting.outcome.sources)),
-      ...this.sourceRefs('sources', meeting.sources),
-    ];
-  }
-
-  private participation(participation: Participation): Problem[] {
-    const problems = [
-      ...this.ref('meeting', 'meetings', participation.meeting),
-      ...this.actorRef('actor', participation.actor),
-      ...this.sourceRefs('sources', participation.sources),
-    ];
-    if (participation.role === 'host') {
-      const meeting = this.meetings.get(participation.meeting);
-      // An unknown host is reported on the meeting; comparing against it would repeat that mistake.
-      if (meeting !== undefined && this.keys.countries?.has(meeting.host) !== false && meeting.host !== participation.actor) {
-        problems.push({ field: 'role', message: `is host, but meeting "${meeting.id}" is hosted by ${meeting.host}` });
-      }
-      const earlier = this.hostParticipations.get(participation.meeting);
-      if (earlier === undefined) this.hostParticipations.set(participation.meeting, participationId(participation));
-      else problems.push({ field: 'role', message: `is host, but meeting "${participation.meeting}" already has host ${earlier}` });
-    }
-    return problems;
-  }
-
-  private statement(statement: Statement): Problem[] {
-    const problems = statement.actors.flatMap((actor, i) => this.actorRef(`actors[${i}]`, actor));
-    if (statement.meeting !== null) {
-      problems.push(...this.ref('meeting', 'meetings', statement.meeting));
-      const meeting = this.meetings.get(statement.meeting);
-      // A meeting whose dates are inverted is reported on the meeting itself.
-      const datesUsable = meeting !== undefined && meeting.startDate <= meeting.endDate;
-      if (datesUsable && (statement.date < meeting.startDate || statement.date > meeting.endDate)) {
-        const span = meeting.startDate === meeting.endDate ? meeting.startDate : `${meeting.startDate} to ${meeting.endDate}`;
-        problems.push({ field: 'date', message: `${statement.date} is outside meeting "${meeting.id}" (${span})` });
-      }
-    }
-    if (!statement.sources.includes(statement.quoteSource)) {
-      // When it is listed, sources[] reports it if unknown; otherwise say both things that are wrong.
-      problems.push(...this.ref('quoteSource', 'sources', statement.quoteSource));
-      problems.push({ field: 'quoteSource', message: `"${statement.quoteSource}" is not one of this statement's sources` });
-    }
-    statement.variants.forEach((variant, i) => problems.push(...this.ref(`variants[${i}].source`, 'sources', variant.source)));
-    problems.push(...this.sourceRefs('sources', statement.sources));
-    return problems;
-  }
-
-  private ref(field: string, target: EntityName, id: string): Problem[] {
-    const known = this.keys[target];
-    return known === null || known.has(id) ? [] : [{ field, message: `unknown ${nouns[target]} "${id}"` }];
-  }
-
-  private actorRef(field: string, actor: string): Problem[] {
-    return this.ref(field, isCountryId(actor) ? 'countries' : 'organisations', actor);
-  }
-
-  private sourceRefs(field: string, ids: readonly string[]): Problem[] {
-    return ids.flatMap((id, i) => this.ref(`${field}[${i}]`, 'sources', id));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -3,8 +3,8 @@
  * (`ANY /api/{proxy+}`, see routes.ts), so every unknown /api path gets its JSON 404 here.
  */
 import type { Health } from '../../data/schema/api.ts';
+import { orNotSeeded } from '../http/errors.ts';
 import { etagOf } from '../http/etag.ts';
-import { buildOpenApiDocument } from '../http/openapi.ts';
 import { cacheControl, type Reply } from '../http/response.ts';
 import { routeGroupHandler } from '../http/route-group-handler.ts';
 import type { StoredDocument } from '../store/diplomacy-store.ts';
@@ -18,7 +18,8 @@ export function makeHandler({ store, log }: HandlerDependencies) {
         ...((await store.getHealth()) ?? notSeededHealth()),
         cacheControl: cacheControl.none,
       }),
-      getOpenApiDocument: async () => openApiDocument(),
+      // Rendered from the code by the seed (../seed/loader.ts), which re-runs whenever its code changes.
+      getOpenApiDocument: async () => orNotSeeded(await store.getOpenApiDocument()),
     },
     { log },
   );
@@ -27,15 +28,10 @@ export function makeHandler({ store, log }: HandlerDependencies) {
 export const handler = lambdaHandler(makeHandler);
 
 /** The table answered but holds no data set: healthy, with nothing loaded. */
-const notSeededHealth = once((): StoredDocument => json({ status: 'ok', dataVersion: null } satisfies Health));
-
-/** Rendered and hashed on first use, once per container: it changes only with the code. */
-const openApiDocument = once(() => json(buildOpenApiDocument()));
-
-function json(value: unknown): StoredDocument {
-  const body = JSON.stringify(value);
+const notSeededHealth = once((): StoredDocument => {
+  const body = JSON.stringify({ status: 'ok', dataVersion: null } satisfies Health);
   return { body, etag: etagOf(body) };
-}
+});
 
 function once<T>(make: () => T): () => T {
   let value: { made: T } | undefined;

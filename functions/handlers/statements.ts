@@ -1,5 +1,5 @@
 /** GET /api/statements?country=&organisation=&meeting=&topic=&stance= : filtered statements, newest first. */
-import { queryParameters, statementFiltersParameter } from '../http/parameters.ts';
+import { statementFilters } from '../http/parameters.ts';
 import { routeGroupHandler } from '../http/route-group-handler.ts';
 import { lambdaHandler, type HandlerDependencies } from './dependencies.ts';
 
@@ -7,7 +7,7 @@ export function makeHandler({ store, log }: HandlerDependencies) {
   return routeGroupHandler(
     'statements',
     {
-      listStatements: async (request) => store.findStatements(queryParameters(request, statementFiltersParameter)),
+      listStatements: async (request) => store.findStatements(statementFilters(request)),
     },
     { log },
   );

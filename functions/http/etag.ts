@@ -1,6 +1,6 @@
 /**
- * Strong entity tags. Computed from the exact response bytes at seed time (or once per cold start for the
- * OpenAPI document), so a request only compares strings and never hashes a body.
+ * Strong entity tags. Computed from the exact response bytes at seed time, so a request only compares
+ * strings and never hashes a body.
  */
 import { createHash } from 'node:crypto';
 

@@ -1,7 +1,11 @@
 /**
  * The OpenAPI 3.1 document of the read API, generated from the route table (./routes.ts), the response
- * schemas (data/schema/api.ts) and the parameter schemas (./parameters.ts) with zod's own JSON Schema
- * output (draft 2020-12, which OpenAPI 3.1 uses). Nothing here is written by hand twice.
+ * schemas (data/schema/api.ts) and the domain's id and enumeration schemas (what ./parameters.ts checks)
+ * with zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses). Nothing here is written by
+ * hand twice.
+ *
+ * Built at seed time (../seed/loader.ts stores it like any other document), so zod never reaches the API
+ * functions' bundles.
  */
 import { z } from 'zod';
 import {
@@ -23,13 +27,15 @@ import {
   statementListSchema,
   statementViewSchema,
 } from '../../data/schema/api.ts';
-import { confidenceSchema, sourceSchema, stanceSchema } from '../../data/schema/domain.ts';
 import {
-  countryIdParameter,
-  meetingIdParameter,
-  organisationIdParameter,
-  statementFiltersParameter,
-} from './parameters.ts';
+  confidenceSchema,
+  iso3Schema,
+  slugSchema,
+  sourceSchema,
+  stanceSchema,
+  stanceValueSchema,
+  topicSchema,
+} from '../../data/schema/domain.ts';
 import { allowedMethods, routes, type RouteName } from './routes.ts';
 
 /** Component name → schema. Registered schemas become `$ref`s wherever another schema uses them. */
@@ -75,7 +81,20 @@ interface OperationDoc {
   readonly mayNotFind?: boolean;
 }
 
-const filters = statementFiltersParameter.shape;
+/** What ./parameters.ts accepts, as the domain's schemas (the test in parameters.test.ts holds them equal). */
+const parameterSchemas = {
+  meetingId: slugSchema,
+  countryId: iso3Schema,
+  organisationId: slugSchema,
+  filters: {
+    country: iso3Schema.optional(),
+    organisation: slugSchema.optional(),
+    meeting: slugSchema.optional(),
+    topic: topicSchema.optional(),
+    stance: stanceValueSchema.optional(),
+  },
+} as const;
+const filters = parameterSchemas.filters;
 
 const operationDocs: Record<RouteName, OperationDoc> = {
   getOverview: {
@@ -87,21 +106,21 @@ const operationDocs: Record<RouteName, OperationDoc> = {
   getMeeting: {
     summary: 'One meeting: attendees with role, level and endorsement, outcome document, statements, sources',
     response: 'MeetingDetail',
-    parameters: [{ name: 'id', in: 'path', description: 'Meeting id (a lowercase slug).', schema: meetingIdParameter }],
+    parameters: [{ name: 'id', in: 'path', description: 'Meeting id (a lowercase slug).', schema: parameterSchemas.meetingId }],
     mayNotFind: true,
   },
   listCountries: { summary: 'All countries in the data set, by name', response: 'CountryList' },
   getCountry: {
     summary: 'One country: profile, memberships, participation history, statements newest first',
     response: 'CountryDetail',
-    parameters: [{ name: 'iso3', in: 'path', description: 'ISO 3166-1 alpha-3 code, e.g. AFG.', schema: countryIdParameter }],
+    parameters: [{ name: 'iso3', in: 'path', description: 'ISO 3166-1 alpha-3 code, e.g. AFG.', schema: parameterSchemas.countryId }],
     mayNotFind: true,
   },
   listOrganisations: { summary: 'All organisations in the data set, by name', response: 'OrganisationList' },
   getOrganisation: {
     summary: 'One organisation: participation history and statements newest first',
     response: 'OrganisationDetail',
-    parameters: [{ name: 'id', in: 'path', description: 'Organisation id, e.g. csto.', schema: organisationIdParameter }],
+    parameters: [{ name: 'id', in: 'path', description: 'Organisation id, e.g. csto.', schema: parameterSchemas.organisationId }],
     mayNotFind: true,
   },
   listStatements: {

@@ -1,38 +1,62 @@
 /**
- * What path and query parameters may hold. The same zod schemas validate requests and describe the
- * parameters in the OpenAPI document. Ids reuse the domain's own schemas, so the API accepts exactly the
- * ids the data can contain.
+ * What path and query parameters may hold, checked with plain code so zod stays out of the Lambda bundles.
+ * The rules come from the zod-free modules the domain's own schemas are built from (data/schema/ids.ts,
+ * labels.ts), so the API accepts exactly the ids the data can contain, and refuses the rest in the same
+ * words as the schemas would. The OpenAPI document describes the same parameters with those schemas.
  */
-import { z } from 'zod';
-import { iso3Schema, slugSchema, stanceValueSchema, topicSchema } from '../../data/schema/domain.ts';
+import { iso3Pattern, iso3Rule, slugPattern, slugRule } from '../../data/schema/ids.ts';
+import { stanceValues, topics } from '../../data/schema/labels.ts';
+import type { StatementFilters } from '../store/diplomacy-store.ts';
 import { badRequest } from './errors.ts';
 import type { ApiRequest } from './request.ts';
+import { statementFilterNames } from './routes.ts';
 
-export const meetingIdParameter = slugSchema;
-export const countryIdParameter = iso3Schema;
-export const organisationIdParameter = slugSchema;
+export interface ParameterRule<T extends string = string> {
+  readonly accepts: (value: string) => value is T;
+  /** Why a value was refused; names the rule, never the value. */
+  readonly message: string;
+}
 
-export const statementFiltersParameter = z.object({
-  country: iso3Schema.optional(),
-  organisation: slugSchema.optional(),
-  meeting: slugSchema.optional(),
-  topic: topicSchema.optional(),
-  stance: stanceValueSchema.optional(),
+const matching = (pattern: RegExp, message: string): ParameterRule => ({
+  accepts: (value): value is string => pattern.test(value),
+  message,
 });
 
-/** Validates one value; the 400 names the parameter and the rule, never the value. */
-export function parameterValue<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue && issue.path.length > 0 ? ` "${issue.path.join('.')}"` : '';
-  throw badRequest(`${what}${where}: ${issue?.message ?? 'is not valid'}`);
+/** The wording zod gives for an enumeration, so the 400s read as they did when zod checked them. */
+const oneOf = <T extends string>(values: readonly T[]): ParameterRule<T> => ({
+  accepts: (value): value is T => (values as readonly string[]).includes(value),
+  message: `Invalid option: expected one of ${values.map((value) => JSON.stringify(value)).join('|')}`,
+});
+
+export const meetingIdParameter = matching(slugPattern, slugRule);
+export const countryIdParameter = matching(iso3Pattern, iso3Rule);
+export const organisationIdParameter = matching(slugPattern, slugRule);
+
+export const statementFilterParameters = {
+  country: matching(iso3Pattern, iso3Rule),
+  organisation: matching(slugPattern, slugRule),
+  meeting: matching(slugPattern, slugRule),
+  topic: oneOf(topics),
+  stance: oneOf(stanceValues),
+} satisfies Record<(typeof statementFilterNames)[number], ParameterRule>;
+
+/** The path parameter's value, or a 400 naming the parameter and the rule. */
+export function pathParameter<T extends string>(request: ApiRequest, name: string, rule: ParameterRule<T>): T {
+  const value = request.pathParameters[name];
+  if (value === undefined) throw badRequest(`Path parameter "${name}": Invalid input: expected string, received undefined`);
+  if (!rule.accepts(value)) throw badRequest(`Path parameter "${name}": ${rule.message}`);
+  return value;
 }
 
-export function pathParameter<T>(request: ApiRequest, name: string, schema: z.ZodType<T>): T {
-  return parameterValue(schema, request.pathParameters[name], `Path parameter "${name}"`);
-}
-
-export function queryParameters<T>(request: ApiRequest, schema: z.ZodType<T>): T {
-  return parameterValue(schema, request.query, 'Query parameter');
+/** The /api/statements filters given; the first one that breaks its rule (in route order) is the 400. */
+export function statementFilters(request: ApiRequest): StatementFilters {
+  const filters: Record<string, string> = {};
+  for (const name of statementFilterNames) {
+    const value = request.query[name];
+    if (value === undefined) continue;
+    const rule: ParameterRule = statementFilterParameters[name];
+    if (!rule.accepts(value)) throw badRequest(`Query parameter "${name}": ${rule.message}`);
+    filters[name] = value;
+  }
+  return filters as StatementFilters;
 }

@@ -25,6 +25,7 @@ function fakeStore(overrides: Partial<DiplomacyStore> = {}): DiplomacyStore {
     getOrganisationList: missing,
     getOrganisation: missing,
     getHealth: missing,
+    getOpenApiDocument: missing,
     findStatements: async () => statementListDocument([]),
     ...overrides,
   };

@@ -5,6 +5,7 @@ import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/
 import { ensureTable, scanAllItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
 import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { countDynamoDbRequests } from '../test-support/request-counter.ts';
 import { buildItems, seedTable } from './loader.ts';
 
 const sortedByKey = (items: readonly TableItem[]) =>
@@ -91,6 +92,21 @@ describe('seedTable against the embedded DynamoDB', () => {
     const rewritten = ['OVERVIEW', 'HEALTH', 'ORGANISATIONS', 'ORGANISATION#csto'];
     expect(counts.put).toBe(rewritten.length);
     expect(sortedByKey(items)).toEqual(sortedByKey(buildItems(withoutCsto)));
+  });
+
+  test.each<[string, (dataset: Dataset) => void, RegExp]>([
+    ['a dangling reference', (dataset) => void (dataset.meetings[0]!.host = 'ZZZ'), /host: unknown country "ZZZ"/],
+    ['a duplicate source', (dataset) => void dataset.sources.push({ ...dataset.sources[0]! }), /duplicate key/],
+  ])('%s passes the schema parse but is refused before any request to the table', async (_name, corrupt, message) => {
+    const dataset = fixtureDataset();
+    corrupt(dataset);
+    const requests = countDynamoDbRequests(client);
+    try {
+      await expect(seed(dataset)).rejects.toThrow(message);
+      expect(requests.sent).toEqual([]);
+    } finally {
+      requests.remove();
+    }
   });
 
   test('an edited quote rewrites only the items that show it', async () => {

@@ -5,12 +5,16 @@
  *
  * Idempotent without transactions (dynalite has none): it scans the table, puts only items whose content
  * differs and deletes items the data no longer produces. A second run on the same data writes nothing.
+ * A data set whose references do not resolve is refused before the table is touched.
  */
+import { DatasetError } from '../../data/check/issue.ts';
+import { referenceIssues } from '../../data/check/references.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';
 import { keys, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
 import { scanAllItems, writeItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
+import { buildOpenApiDocument } from '../http/openapi.ts';
 import { facetsOf } from '../store/statement-list.ts';
 import { buildViews } from './views.ts';
 
@@ -33,6 +37,8 @@ export function buildItems(dataset: Dataset): TableItem[] {
   const items: TableItem[] = [
     documentItem(keys.overview(), overview),
     documentItem(keys.health(), views.health),
+    // Not data, but rendered here so the schema library it needs stays out of the API functions' bundles.
+    documentItem(keys.openApiDocument(), buildOpenApiDocument()),
     documentItem(keys.meetingList(), { meetings: overview.meetings }),
     documentItem(keys.countryList(), { countries: overview.countries }),
     documentItem(keys.organisationList(), { organisations: overview.organisations }),
@@ -69,6 +75,10 @@ export async function seedTable({
   tableName: string;
   dataset: Dataset;
 }): Promise<SeedCounts> {
+  // The schema parse (data/load.ts) cannot see a dangling reference or a duplicate key: refuse those here,
+  // before the first request to the table.
+  const issues = referenceIssues(dataset);
+  if (issues.length > 0) throw new DatasetError(issues);
   const wanted = buildItems(dataset);
   const existing = new Map((await scanAllItems(client, tableName)).map((item) => [keyOf(item), item]));
 

@@ -32,6 +32,8 @@ export interface DiplomacyStore {
   findStatements(filters: StatementFilters): Promise<StoredDocument>;
   /** `{ status, dataVersion }`; null when the table is reachable but has not been seeded. */
   getHealth(): Promise<StoredDocument | null>;
+  /** The API's OpenAPI document, rendered from the code at seed time; null when not seeded. */
+  getOpenApiDocument(): Promise<StoredDocument | null>;
 }
 
 /** The store could not answer (unreachable, throttled, misconfigured). Maps to 503; never the client's fault. */

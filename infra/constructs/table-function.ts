@@ -2,9 +2,10 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, LoggingFormat, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { lambdaBundling } from './lambda-bundling.ts';
 
 /** The DynamoDB actions our functions may be granted; anything else needs a deliberate change here. */
 export type TableAction = 'GetItem' | 'Query' | 'Scan' | 'BatchWriteItem' | 'PutItem' | 'DeleteItem';
@@ -72,16 +73,8 @@ export class TableFunction extends Construct {
       loggingFormat: LoggingFormat.JSON,
       environment: { TABLE_NAME: props.table.tableName },
       ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node24',
-        bundleAwsSDK: true,
-        // ESM entry points of the SDK and its dependencies; CommonJS ones still call require, hence the banner.
-        mainFields: ['module', 'main'],
-        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: false,
-      },
+      // Shared with the benchmark's and the tests' esbuild builds (./lambda-bundling.ts).
+      bundling: { ...lambdaBundling, mainFields: [...lambdaBundling.mainFields] },
     });
   }
 }

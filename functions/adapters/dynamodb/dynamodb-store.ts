@@ -23,6 +23,7 @@ export class DynamoDbDiplomacyStore implements DiplomacyStore {
 
   getOverview = () => this.getDocument(keys.overview());
   getHealth = () => this.getDocument(keys.health());
+  getOpenApiDocument = () => this.getDocument(keys.openApiDocument());
   getMeetingList = () => this.getDocument(keys.meetingList());
   getMeeting = (id: string) => this.getDocument(keys.meeting(id));
   getCountryList = () => this.getDocument(keys.countryList());

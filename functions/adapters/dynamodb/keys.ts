@@ -14,6 +14,7 @@ const documentSortKey = 'DOC';
 export const keys = {
   overview: (): ItemKey => ({ pk: 'OVERVIEW', sk: documentSortKey }),
   health: (): ItemKey => ({ pk: 'HEALTH', sk: documentSortKey }),
+  openApiDocument: (): ItemKey => ({ pk: 'OPENAPI', sk: documentSortKey }),
   meetingList: (): ItemKey => ({ pk: 'MEETINGS', sk: documentSortKey }),
   meeting: (id: string): ItemKey => ({ pk: `MEETING#${id}`, sk: documentSortKey }),
   countryList: (): ItemKey => ({ pk: 'COUNTRIES', sk: documentSortKey }),
