@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDynamoDbClient } from './client.ts';
+import { createDynamoDbClient, sdkLoggerStep } from './client.ts';
 
 async function accessKeyOf(endpoint: string): Promise<string | undefined> {
   const client = createDynamoDbClient({ endpoint });
@@ -14,6 +14,16 @@ async function accessKeyOf(endpoint: string): Promise<string | undefined> {
 }
 
 describe('createDynamoDbClient', () => {
+  it("leaves out the SDK's logger step, which copies every response for a logger we never set", () => {
+    for (const endpoint of [undefined, 'http://127.0.0.1:8000']) {
+      const client = createDynamoDbClient({ endpoint });
+      const steps = client.middlewareStack.identify().join('\n');
+      expect(steps).toContain('retryMiddleware'); // the listing works, and holds the other steps
+      expect(steps).not.toContain(sdkLoggerStep);
+      client.destroy();
+    }
+  });
+
   it('signs with placeholder credentials for a local emulator, whatever the environment names', async () => {
     expect(await accessKeyOf('http://127.0.0.1:8000')).toBe('local');
     expect(await accessKeyOf('http://dynamodb-local:8000')).toBe('local');

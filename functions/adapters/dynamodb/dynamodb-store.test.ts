@@ -25,9 +25,12 @@ test('SDK errors leave the adapter as StoreUnavailableError, named but without t
   await expect(store.findStatements({})).rejects.toThrow('DynamoDB Query failed: ResourceNotFoundException');
 });
 
-test('statement filters query the smallest partition they name', () => {
-  expect(mostSelectivePartition({})).toBe('STATEMENTS#ALL');
-  expect(mostSelectivePartition({ country: 'RUS', topic: 'narcotics' })).toBe('STATEMENTS#ACTOR#RUS');
-  expect(mostSelectivePartition({ country: 'RUS', organisation: 'csto' })).toBe('STATEMENTS#ACTOR#csto');
-  expect(mostSelectivePartition({ country: 'RUS', meeting: 'm' })).toBe('STATEMENTS#MEETING#m');
+test('statement filters query the smallest partition they name, and say whether others remain', () => {
+  expect(mostSelectivePartition({})).toEqual({ pk: 'STATEMENTS#ALL', othersGiven: false });
+  expect(mostSelectivePartition({ topic: 'narcotics' })).toEqual({ pk: 'STATEMENTS#ALL', othersGiven: true });
+  expect(mostSelectivePartition({ country: 'RUS' })).toEqual({ pk: 'STATEMENTS#ACTOR#RUS', othersGiven: false });
+  expect(mostSelectivePartition({ country: 'RUS', topic: 'narcotics' })).toEqual({ pk: 'STATEMENTS#ACTOR#RUS', othersGiven: true });
+  expect(mostSelectivePartition({ country: 'RUS', organisation: 'csto' })).toEqual({ pk: 'STATEMENTS#ACTOR#csto', othersGiven: true });
+  expect(mostSelectivePartition({ meeting: 'm' })).toEqual({ pk: 'STATEMENTS#MEETING#m', othersGiven: false });
+  expect(mostSelectivePartition({ country: 'RUS', meeting: 'm' })).toEqual({ pk: 'STATEMENTS#MEETING#m', othersGiven: true });
 });

@@ -31,9 +31,14 @@ export class DynamoDbDiplomacyStore implements DiplomacyStore {
   getOrganisationList = () => this.getDocument(keys.organisationList());
   getOrganisation = (id: string) => this.getDocument(keys.organisation(id));
 
-  /** One Query on the smallest partition the filters name; the remaining filters apply in memory. */
+  /**
+   * One Query on the smallest partition the filters name; the remaining filters apply in memory. When the
+   * partition is the only filter (the whole list, one country, one meeting), every item it holds is wanted.
+   */
   async findStatements(filters: StatementFilters): Promise<StoredDocument> {
-    const items = await this.queryNewestFirst(mostSelectivePartition(filters));
+    const partition = mostSelectivePartition(filters);
+    const items = await this.queryNewestFirst(partition.pk);
+    if (!partition.othersGiven) return statementListDocument(items.map(toStoredDocument));
     return statementListDocument(items.map(toStoredStatement).filter((statement) => matchesFilters(statement, filters)));
   }
 
@@ -78,12 +83,18 @@ export class DynamoDbDiplomacyStore implements DiplomacyStore {
   }
 }
 
-/** Meeting partitions are the smallest, then organisations (few statements), then countries, then all. */
-export function mostSelectivePartition(filters: StatementFilters): string {
-  if (filters.meeting !== undefined) return statementPartitions.meeting(filters.meeting);
-  if (filters.organisation !== undefined) return statementPartitions.actor(filters.organisation);
-  if (filters.country !== undefined) return statementPartitions.actor(filters.country);
-  return statementPartitions.all();
+/**
+ * Meeting partitions are the smallest, then organisations (few statements), then countries, then all.
+ * `othersGiven`: whether any filter beyond the one that chose the partition must still be applied.
+ */
+export function mostSelectivePartition(filters: StatementFilters): { pk: string; othersGiven: boolean } {
+  const given = Object.values(filters).filter((value) => value !== undefined).length;
+  if (filters.meeting !== undefined) return { pk: statementPartitions.meeting(filters.meeting), othersGiven: given > 1 };
+  if (filters.organisation !== undefined) {
+    return { pk: statementPartitions.actor(filters.organisation), othersGiven: given > 1 };
+  }
+  if (filters.country !== undefined) return { pk: statementPartitions.actor(filters.country), othersGiven: given > 1 };
+  return { pk: statementPartitions.all(), othersGiven: given > 0 };
 }
 
 /** The SDK's error names (ResourceNotFoundException, ProvisionedThroughputExceededException…) say enough. */
