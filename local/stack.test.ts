@@ -5,6 +5,7 @@ import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixtureDataset, kazanMeetingId } from '../functions/test-support/fixture-dataset.ts';
+import { contentSecurityPolicy } from '../infra/security-headers.ts';
 import { rawRequest } from '../functions/test-support/raw-http.ts';
 import { toHttpApiEvent } from './api-gateway-event.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
@@ -100,6 +101,19 @@ describe('local stack with a built page', () => {
     const gzip = await fetchEncoded('gzip');
     expect(gzip.headers['content-encoding']).toBe('gzip');
     expect(gunzipSync(gzip.data).toString()).toBe(script);
+  });
+
+  test("sends CloudFront's security headers with the page, its assets and its errors (no HSTS on http)", async () => {
+    for (const target of ['/', '/country/TJK', '/assets/index-AbC123.js', '/assets/missing-123.js']) {
+      const { headers } = await rawRequest(stack.url, target);
+      expect(headers, target).toMatchObject({
+        'content-security-policy': contentSecurityPolicy,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+        'referrer-policy': 'strict-origin-when-cross-origin',
+      });
+      expect(headers, target).not.toHaveProperty('strict-transport-security');
+    }
   });
 
   test('a missing asset is a 404, not the page', async () => {

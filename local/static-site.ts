@@ -1,14 +1,17 @@
 /**
  * Serves the built page (frontend/dist) the way the deployed CloudFront + S3 site does: hashed files under
  * /assets/ cached for a year, everything else revalidated, `index.html` for any other path (the page
- * routes itself), gzip or brotli when the browser accepts it. Reads the folder on every request, so a
- * `npm run build` while the stack runs is picked up; until there is a build, explains how to make one.
+ * routes itself), gzip or brotli when the browser accepts it, and CloudFront's security headers (the same
+ * values, from infra/security-headers.ts; no HSTS on http://localhost) on every response. Reads the folder
+ * on every request, so a `npm run build` while the stack runs is picked up; until there is a build,
+ * explains how to make one.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
+import { securityHeaders } from '../infra/security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +68,7 @@ export function createStaticSite(root: string) {
 
   return async function serveStatic(request: IncomingMessage, response: ServerResponse): Promise<void> {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      response.writeHead(405, { ...securityHeaders, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
       response.end('Method not allowed\n');
       return;
     }
@@ -73,7 +76,7 @@ export function createStaticSite(root: string) {
     try {
       urlPath = decodeURIComponent(new URL(request.url ?? '/', 'http://local').pathname);
     } catch {
-      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      response.writeHead(400, { ...securityHeaders, 'content-type': 'text/plain; charset=utf-8' });
       response.end('Bad request\n');
       return;
     }
@@ -83,6 +86,7 @@ export function createStaticSite(root: string) {
     if (target === null) {
       const built = isAsset && (await fileAt('/index.html')) !== null;
       response.writeHead(built ? 404 : urlPath === '/' ? 200 : 404, {
+        ...securityHeaders,
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-store',
       });
@@ -93,9 +97,9 @@ export function createStaticSite(root: string) {
     const type = contentTypes[path.extname(target.file).toLowerCase()] ?? 'application/octet-stream';
     const encoding = compressible.test(type) && target.size > 1024 ? acceptedEncoding(request) : null;
     const headers: Record<string, string> = {
+      ...securityHeaders,
       'content-type': type,
       'cache-control': isAsset && found !== null ? cacheControl.hashedAsset : cacheControl.other,
-      'x-content-type-options': 'nosniff',
       vary: 'accept-encoding',
     };
     let data: Buffer = await readFile(target.file);

@@ -14,7 +14,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { feature, neighbors } from 'topojson-client';
+import { feature } from 'topojson-client';
 import { geoEquirectangular } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import countryCodes from 'i18n-iso-countries';
@@ -57,7 +57,8 @@ function readAtlas(resolution: '50m' | '110m'): WorldAtlasTopology {
   return JSON.parse(readFileSync(require.resolve(`world-atlas/countries-${resolution}.json`), 'utf8'));
 }
 
-function identify(id: string | number | undefined, naturalEarthName: string): CountryProperties {
+/** The ISO alpha-3 code and English name of a Natural Earth feature, from its ISO numeric id. */
+export function identify(id: string | number | undefined, naturalEarthName: string): CountryProperties {
   if (id !== undefined) {
     const iso3 = countryCodes.numericToAlpha3(String(id));
     if (!iso3) throw new Error(`No alpha-3 code for ISO numeric ${id} (${naturalEarthName})`);
@@ -115,18 +116,7 @@ export interface PreparedBoundaries {
   json: string;
   /** `countries-<content hash>.json` */
   fileName: string;
-  /** Alpha-3 codes of the countries that share a land border with Afghanistan in the source. */
-  afghanistanNeighbours: string[];
   countryCount: number;
-}
-
-export function afghanistanNeighboursIn(atlas: WorldAtlasTopology): string[] {
-  const geometries = atlas.objects.countries.geometries;
-  const index = geometries.findIndex((g) => String(g.id) === '004');
-  const adjacency = neighbors(geometries);
-  return (adjacency[index] ?? [])
-    .map((i) => identify(geometries[i]!.id, (geometries[i]!.properties as { name: string }).name).iso3!)
-    .sort();
 }
 
 export function prepareBoundaries(): PreparedBoundaries {
@@ -189,7 +179,6 @@ export function prepareBoundaries(): PreparedBoundaries {
   return {
     json,
     fileName: `countries-${hash}.json`,
-    afghanistanNeighbours: afghanistanNeighboursIn(detailedAtlas),
     countryCount: geometries.length,
   };
 }

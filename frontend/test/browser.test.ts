@@ -1,6 +1,7 @@
 /**
  * The page in real headless Chromium against the local stack (started in-process, serving frontend/dist:
- * `npm test` builds first). Every page is served with the production Content-Security-Policy.
+ * `npm test` builds first). The stack serves the page with the production security headers
+ * (infra/security-headers.ts, the values CloudFront sends), so every test runs under the production CSP.
  *
  * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
  */
@@ -9,12 +10,15 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview, OverviewMeeting } from '../../data/schema/api.ts';
+import type { CountryDetail, Overview, OverviewMeeting } from '../../data/schema/api.ts';
+import { contentSecurityPolicy } from '../../infra/security-headers.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
+import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';
 import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
-import { roleCategory } from '../src/lib/state/highlights.ts';
-import { chromiumPath, hasChromium, launchChromium } from './chromium.ts';
+import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
+import { meetingFacts } from '../src/lib/state/rounds.ts';
+import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap } from './chromium.ts';
 
 const browserRequired = process.env.CI === 'true';
 if (!hasChromium && !browserRequired) {
@@ -23,10 +27,10 @@ if (!hasChromium && !browserRequired) {
   );
 }
 
-const productionCsp =
-  "default-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'";
 const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
+/** Eight invited countries there are coded member with confidence "unconfirmed": no source confirms they came. */
+const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
 
 declare global {
   interface Window {
@@ -74,26 +78,25 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
   async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
     const context = await browser.newContext({ viewport });
     contexts.push(context);
-    // The production CSP on every document, as CloudFront sends it.
-    await context.route(
-      (url) => url.origin === stack.url && !url.pathname.startsWith('/api/') && !url.pathname.includes('.'),
-      async (route) => {
-        const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': productionCsp } });
-      },
-    );
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
+    // A blocked worker, image or style is reported here even where the console stays quiet.
+    await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (event) =>
+        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
+          `CSP violation: ${event.effectiveDirective} ${event.blockedURI}`,
+        ),
+      ),
+    );
     const response = await page.goto(`${stack.url}${path}`);
-    expect(response?.headers()['content-security-policy']).toBe(productionCsp);
-    await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, {
-      timeout: 30_000,
-    });
-    const highlightedAfterMs = await page.evaluate(() => performance.getEntriesByName('map-highlighted')[0]!.startTime);
+    // The local stack's own header, not one a test injected: the page runs under the production policy.
+    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+    const highlightedAfterMs = await waitForHighlightedMap(page);
     return { page, errors, highlightedAfterMs };
   }
 
@@ -187,6 +190,64 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
     const live = page.locator('[aria-live="polite"]');
     await expect.poll(() => live.innerText()).toContain('Host: Russia');
     await page.getByRole('heading', { name: moscow.title }).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it('at Moscow 2018 an attendance no source confirms is drawn, counted and listed as not confirmed', async () => {
+    const { page, errors } = await open(`/?meeting=${MOSCOW_2018}`);
+    const moscow = meeting(MOSCOW_2018);
+    const kazakhstan = moscow.attendees.find((a) => a.actor === 'KAZ');
+    expect(kazakhstan, 'Kazakhstan at Moscow 2018').toMatchObject({ role: 'member', confidence: { level: 'unconfirmed' } });
+    await page.waitForFunction(() => window.__countryMap!.featureState('RUS').cat === 'host');
+
+    expect(await featureState(page, 'KAZ')).toMatchObject({ cat: 'member-not-confirmed' });
+    for (const attendee of moscow.attendees.filter((a) => a.kind === 'country')) {
+      expect(await featureState(page, attendee.actor), attendee.actor).toMatchObject({ cat: roleCategory(attendee) });
+    }
+    // What the visitor sees: Kazakhstan (Karaganda region, away from its borders) in the paler member colour.
+    const notConfirmed = roleCategories.find((c) => c.key === 'member-not-confirmed')!;
+    const member = roleCategories.find((c) => c.key === 'member')!;
+    const kazakhstanColour = await colourAt(page, 70, 48);
+    expect(distance(kazakhstanColour, hexToRgb(notConfirmed.fill))).toBeLessThan(12);
+    expect(distance(kazakhstanColour, hexToRgb(member.fill))).toBeGreaterThan(30);
+    await expect.poll(() => page.locator('.legend').innerText()).toMatch(/Member \(not confirmed\)\s*\(\d+\)/);
+
+    const facts = meetingFacts(moscow, neighboursOf(overview));
+    expect(facts.attended.notConfirmed).toBeGreaterThanOrEqual(8);
+    const summary = page.locator('section[aria-labelledby="meeting-title"]');
+    await expect.poll(() => summary.locator('.facts').innerText()).toContain(certaintyCountText(facts.attended));
+    expect(await summary.locator('.facts').innerText()).toContain(certaintyCountText(facts.neighboursAttended));
+    expect(await summary.locator('.roles').innerText()).toMatch(/Member, not confirmed:[^\n]*Kazakhstan/);
+    // the reason, on hover and in the expandable list
+    expect(await summary.getByRole('button', { name: 'Kazakhstan' }).getAttribute('title')).toBe(kazakhstan!.confidence.reason);
+    await summary.locator('details.uncertain summary').click();
+    expect(await summary.locator('details.uncertain').innerText()).toContain(kazakhstan!.confidence.reason);
+    expect(errors).toEqual([]);
+  });
+
+  it('the Afghanistan panel tags a commentator and shows a paraphrase without quotation marks', async () => {
+    const afghanistan = (await (await fetch(`${stack.url}/api/countries/AFG`)).json()) as CountryDetail;
+    const commentator = afghanistan.statements.find((s) => !s.official);
+    const paraphrase = afghanistan.statements.find((s) => s.delivery === 'paraphrase' && s.official);
+    expect(commentator, 'a commentator filed under Afghanistan').toBeDefined();
+    expect(paraphrase, 'a paraphrase filed under Afghanistan').toBeDefined();
+
+    const { page, errors } = await open('/?country=AFG');
+    const panel = page.locator('section[aria-labelledby="country-title"]');
+    await panel.locator('.statement').first().waitFor();
+    const commentatorCard = panel.locator('.statement', { hasText: commentator!.speaker.name });
+    expect(await commentatorCard.innerText()).toContain('Commentator, not an official');
+    expect(await commentatorCard.innerText()).toContain('never counted as its stance');
+    const paraphraseCard = panel.locator('.statement', { hasText: paraphrase!.speaker.name }).filter({ hasText: paraphraseLabel }).first();
+    const paraphraseText = await paraphraseCard.locator('.paraphrase').innerText();
+    expect(paraphraseText).toBe(paraphrase!.quote);
+    expect(await paraphraseCard.locator('blockquote').count()).toBe(0);
+    expect(await paraphraseCard.innerText()).not.toContain(`“${paraphrase!.quote}”`);
+    // Officials' quotes keep their quotation marks and carry no commentator tag.
+    const official = panel.locator('.statement').filter({ has: page.locator('blockquote') }).first();
+    expect(await official.locator('blockquote').innerText()).toMatch(/“.*”/s);
+    const results = await new AxeBuilder({ page }).include('section[aria-labelledby="country-title"]').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     expect(errors).toEqual([]);
   });
 

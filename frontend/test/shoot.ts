@@ -4,16 +4,15 @@
  * panel (desktop and 375 px), printing the time from navigation to the highlighted map.
  * Run `npm run build` first.
  */
+import type { Overview } from '../../data/schema/api.ts';
 import { startLocalStack } from '../../local/stack.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium, waitForHighlightedMap } from './chromium.ts';
 
 const outDir = process.argv[2] ?? '/tmp';
 const stack = await startLocalStack({ port: 0, quiet: true });
 const browser = await launchChromium();
 try {
-  const overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as {
-    meetings: { id: string; title: string; startDate: string }[];
-  };
+  const overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
   const moscow2025 = overview.meetings.find((m) => m.startDate.startsWith('2025') && /moscow/i.test(m.id));
   console.log('meetings:', overview.meetings.map((m) => m.id).join(' '));
 
@@ -29,10 +28,7 @@ try {
     const times: number[] = [];
     for (let run = 0; run < 5; run++) {
       await page.goto(`${stack.url}/`);
-      await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, {
-        timeout: 30_000,
-      });
-      times.push(await page.evaluate(() => performance.getEntriesByName('map-highlighted')[0]!.startTime));
+      times.push(await waitForHighlightedMap(page));
     }
     times.sort((a, b) => a - b);
     console.log(
@@ -43,17 +39,17 @@ try {
 
     if (moscow2025) {
       await page.goto(`${stack.url}/?meeting=${moscow2025.id}`);
-      await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+      await waitForHighlightedMap(page);
       await page.waitForTimeout(500);
       await page.screenshot({ path: `${outDir}/map-${viewport.name}-meeting.png` });
       for (const layer of ['changes', 'stance']) {
         await page.goto(`${stack.url}/?meeting=${moscow2025.id}&layer=${layer}`);
-        await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+        await waitForHighlightedMap(page);
         await page.waitForTimeout(300);
         await page.screenshot({ path: `${outDir}/map-${viewport.name}-${layer}.png` });
       }
       await page.goto(`${stack.url}/?meeting=${moscow2025.id}&country=RUS`);
-      await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0);
+      await waitForHighlightedMap(page);
       await page.waitForSelector('.statement');
       await page.waitForTimeout(500);
       await page.screenshot({ path: `${outDir}/map-${viewport.name}-country.png` });

@@ -34,19 +34,13 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import {
+  contentSecurityPolicy,
+  frameOptions,
+  referrerPolicy,
+  strictTransportSecurityMaxAgeSeconds,
+} from '../security-headers.ts';
 import { functionDefaults } from './table-function.ts';
-
-/** The page's Content-Security-Policy: everything from our own origin; MapLibre needs blob: workers and images. */
-export const contentSecurityPolicy = [
-  "default-src 'self'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join('; ');
 
 /** Vite's output: index.html plus content-hashed files under assets/. */
 export const defaultSiteDir = fileURLToPath(new URL('../../frontend/dist/', import.meta.url));
@@ -61,6 +55,13 @@ export function resolveSiteDir(siteDir: string = defaultSiteDir): string {
       'Run `npm run build` first (`npm run deploy` does) to ship the real page.',
   );
   return placeholderSiteDir;
+}
+
+/** The CDK enum member whose value is `value` (the header values are plain strings in ../security-headers.ts). */
+function enumMember<T extends string>(members: Record<string, T>, value: string): T {
+  const member = Object.values(members).find((candidate) => candidate === value);
+  if (member === undefined) throw new Error(`CloudFront has no header value "${value}"`);
+  return member;
 }
 
 /**
@@ -118,10 +119,15 @@ export class StaticSite extends Construct {
       comment: 'CSP, HSTS, nosniff, DENY framing, strict-origin-when-cross-origin',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.seconds(strictTransportSecurityMaxAgeSeconds),
+          includeSubdomains: true,
+          override: true,
+        },
+        // CloudFront's only value for X-Content-Type-Options is nosniff.
         contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        frameOptions: { frameOption: enumMember(HeadersFrameOption, frameOptions), override: true },
+        referrerPolicy: { referrerPolicy: enumMember(HeadersReferrerPolicy, referrerPolicy), override: true },
       },
     });
 

@@ -1,6 +1,7 @@
 /** Display text shared by the components. */
 import type { StatementView } from '../../../data/schema/api.ts';
-import { deliveryLabels } from '../../../data/schema/labels.ts';
+import { deliveryLabels, roleLabels } from '../../../data/schema/labels.ts';
+import type { Certainty, CertaintyCounts, RoleLine } from './state/rounds.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -22,8 +23,32 @@ export const confidenceLabels = {
   unconfirmed: 'Unconfirmed',
 } as const;
 
+/** How sure a participation record is, as the meeting summary words it (see certaintyOf in state/rounds.ts). */
+export const certaintyLabels: Record<Certainty, string> = {
+  confirmed: 'confirmed',
+  'not-confirmed': 'not confirmed',
+  disputed: 'disputed',
+};
+
+/** "4 confirmed, 9 not confirmed"; "3 confirmed, 1 disputed"; the confirmed count always, the others when any. */
+export function certaintyCountText(counts: CertaintyCounts): string {
+  const parts = [`${counts.confirmed} ${certaintyLabels.confirmed}`];
+  if (counts.notConfirmed > 0) parts.push(`${counts.notConfirmed} ${certaintyLabels['not-confirmed']}`);
+  if (counts.disputed > 0) parts.push(`${counts.disputed} ${certaintyLabels.disputed}`);
+  return parts.join(', ');
+}
+
+/** "Member", "Member, not confirmed", "Invited, absent, disputed". */
+export function roleLineLabel(line: Pick<RoleLine, 'role' | 'certainty'>): string {
+  return line.certainty === 'confirmed' ? roleLabels[line.role] : `${roleLabels[line.role]}, ${certaintyLabels[line.certainty]}`;
+}
+
+/** A paraphrase is the reporting source's words: shown without quotation marks and labelled so. */
+export const paraphraseLabel = 'Paraphrase of what the source reports, not a quote';
+
 /** e.g. "Written message read out by Zamir Kabulov". */
 export function deliveryText(statement: Pick<StatementView, 'delivery' | 'readBy'>): string {
+  if (statement.delivery === 'paraphrase') return paraphraseLabel;
   const label = deliveryLabels[statement.delivery];
   return statement.delivery === 'written-message-read' && statement.readBy ? `${label} by ${statement.readBy}` : label;
 }

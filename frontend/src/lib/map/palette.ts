@@ -3,7 +3,9 @@
  * legend cannot describe something the map does not draw.
  *
  * Colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies); every
- * category also has a non-colour cue, its outline (solid, dashed, dotted or dash-dot, and its width).
+ * category also has a non-colour cue, its outline (solid, dashed, dotted, dash-dot or round dots, and its
+ * width). A role or change that is not confirmed is its category derived here (see `notConfirmed`), never a
+ * colour of its own picked elsewhere.
  */
 import { roleLabels, topicLabels, type TopicId } from '../../../../data/schema/labels.ts';
 
@@ -18,7 +20,7 @@ export const okabeIto = {
   black: '#000000',
 } as const;
 
-export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot';
+export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot' | 'dots';
 
 /** Dash patterns in line widths (MapLibre's `line-dasharray` unit). */
 export const dashArrays: Record<LineStyle, number[] | null> = {
@@ -26,7 +28,12 @@ export const dashArrays: Record<LineStyle, number[] | null> = {
   dashed: [3, 2],
   dotted: [1, 1.5],
   dashdot: [4, 1.5, 1, 1.5],
+  // Zero-length dashes with round caps: a row of round dots, unlike the square-ended `dotted`.
+  dots: [0, 2],
 };
+
+/** Line styles drawn with round caps (the others are butt-ended). */
+export const roundCapped: ReadonlySet<LineStyle> = new Set(['dots']);
 
 export interface CategoryStyle {
   /** The value of the `cat` feature-state; unique across all layers. */
@@ -49,22 +56,56 @@ export const sea = '#C9DCE6';
 export const countryBorder = '#FFFFFF';
 export const categoryLine = '#1A1A1A';
 
+/** `#RRGGBB` mixed with white: `amount` 0 keeps the colour, 1 is white. */
+export function paler(hex: string, amount: number): string {
+  const value = Number.parseInt(hex.slice(1), 16);
+  const channels = [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+  return `#${channels
+    .map((c) => Math.round(c + (255 - c) * amount).toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
+}
+
+export const NOT_CONFIRMED_SUFFIX = '-not-confirmed';
+export const notConfirmedKey = (key: string): string => `${key}${NOT_CONFIRMED_SUFFIX}`;
+
+/**
+ * The same role or change when the record behind it is not confirmed (confidence "partly" or
+ * "unconfirmed": named in advance, or present in a role no source states): the category's colour at lower
+ * emphasis and an outline of round dots, which no confirmed category uses.
+ */
+export function notConfirmed(category: CategoryStyle): CategoryStyle {
+  return {
+    key: notConfirmedKey(category.key),
+    label: `${category.label} (not confirmed)`,
+    fill: paler(category.fill, 0.5),
+    line: 'dots',
+    // Dots wider than the neighbours' casing (2 px), so they still read as beads on top of it.
+    lineWidth: 3.5,
+  };
+}
+
+/** Each category followed by its not-confirmed form, so the legend keeps them side by side. */
+const withNotConfirmed = (categories: CategoryStyle[]) => categories.flatMap((c) => [c, notConfirmed(c)]);
+
 export const roleCategories: CategoryStyle[] = [
-  { key: 'host', label: roleLabels.host, fill: okabeIto.vermillion, line: 'solid', lineWidth: 3 },
-  { key: 'member', label: roleLabels.member, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
-  { key: 'guest', label: roleLabels.guest, fill: '#C2E3F6', line: 'dashed', lineWidth: 1.5 },
-  { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'dotted', lineWidth: 2 },
-  { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashdot', lineWidth: 2 },
-  { key: 'invited-absent', label: roleLabels['invited-absent'], fill: '#FFFFFF', line: 'dotted', lineWidth: 2 },
+  ...withNotConfirmed([
+    { key: 'host', label: roleLabels.host, fill: okabeIto.vermillion, line: 'solid', lineWidth: 3 },
+    { key: 'member', label: roleLabels.member, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
+    { key: 'guest', label: roleLabels.guest, fill: '#C2E3F6', line: 'dashed', lineWidth: 1.5 },
+    { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'dotted', lineWidth: 2 },
+    { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashdot', lineWidth: 2 },
+    { key: 'invited-absent', label: roleLabels['invited-absent'], fill: '#FFFFFF', line: 'dotted', lineWidth: 2 },
+  ]),
   { key: 'disputed', label: 'Attendance disputed', fill: okabeIto.reddishPurple, line: 'dashdot', lineWidth: 2 },
 ];
 
-export const changeCategories: CategoryStyle[] = [
+export const changeCategories: CategoryStyle[] = withNotConfirmed([
   { key: 'joined', label: 'Joined since the previous round', fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 3 },
   { key: 'left', label: 'Left since the previous round', fill: '#FFFFFF', line: 'dotted', lineWidth: 2.5 },
   { key: 'role-changed', label: 'Changed role', fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
   { key: 'unchanged', label: 'Attended both rounds, same role', fill: '#C2E3F6', line: 'solid', lineWidth: 0.5 },
-];
+]);
 
 export const stanceCategories: CategoryStyle[] = [
   { key: 'opposes', label: 'Opposes', fill: okabeIto.vermillion, line: 'solid', lineWidth: 2 },

@@ -12,6 +12,8 @@ import {
   changeCategories,
   land,
   layerStyles,
+  notConfirmedKey,
+  paler,
   roleCategories,
   selectedLine,
   stanceCategories,
@@ -103,6 +105,29 @@ describe('map style', () => {
     expect(paint('selected-inner', 'line-width', {})).toBe(0);
     expect(paint('hover-line', 'line-width', { hover: true })).toBeGreaterThan(0);
     expect(paint('hover-line', 'line-width', {})).toBe(0);
+  });
+
+  it('gives every role and change a not-confirmed twin: its colour paler, round dots no confirmed category uses', () => {
+    const twins = [...roleCategories, ...changeCategories].filter((c) => !c.key.endsWith('-not-confirmed') && c.key !== 'disputed');
+    expect(twins.map((c) => c.key)).toEqual([...participationRoles, 'joined', 'left', 'role-changed', 'unchanged']);
+    for (const category of twins) {
+      const twin = allCategories.find((c) => c.key === notConfirmedKey(category.key));
+      expect(twin, category.key).toMatchObject({ fill: paler(category.fill, 0.5), line: 'dots', label: `${category.label} (not confirmed)` });
+      // the same layer, so the legend shows them side by side
+      expect(roleCategories.includes(category)).toBe(roleCategories.includes(twin!));
+    }
+    const confirmedLines = allCategories.filter((c) => !c.key.endsWith('-not-confirmed')).map((c) => c.line);
+    expect(confirmedLines).not.toContain('dots');
+    expect(layer('category-line-dots').paint['line-dasharray']).toEqual([0, 2]);
+    expect((style.layers.find((l) => l.id === 'category-line-dots') as { layout: Record<string, unknown> }).layout).toMatchObject({
+      'line-cap': 'round',
+    });
+  });
+
+  it('pales a colour towards white', () => {
+    expect(paler('#56B4E9', 0)).toBe('#56B4E9');
+    expect(paler('#56B4E9', 1)).toBe('#FFFFFF');
+    expect(paler('#000000', 0.5)).toBe('#808080');
   });
 
   it('gives each layer its own categories', () => {

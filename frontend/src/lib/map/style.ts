@@ -16,6 +16,7 @@ import {
   hoverLine,
   land,
   sea,
+  roundCapped,
   selectedLine,
   type CategoryStyle,
   type LineStyle,
@@ -60,9 +61,10 @@ export function lineWidthFor(style: LineStyle): ExpressionSpecification {
   return byCategory((c) => c.lineWidth, 0, allCategories.filter((c) => c.line === style));
 }
 
-export const lineStyles: LineStyle[] = ['solid', 'dashed', 'dotted', 'dashdot'];
+export const lineStyles: LineStyle[] = ['solid', 'dashed', 'dotted', 'dashdot', 'dots'];
 
-// Every line layer has the same layout, so MapLibre tessellates the borders once and shares the result.
+// Every line layer but the round-capped one has the same layout, so MapLibre tessellates the borders once for
+// them all and shares the result; the round dots need a layout (line-cap) of their own.
 export function buildStyle(): StyleSpecification {
   const layers: LayerSpecification[] = [
     { id: 'sea', type: 'background', paint: { 'background-color': sea } },
@@ -108,7 +110,7 @@ export function buildStyle(): StyleSpecification {
         id: `category-line-${style}`,
         type: 'line',
         source: SOURCE_ID,
-        layout: { 'line-join': 'round' },
+        layout: { 'line-join': 'round', ...(roundCapped.has(style) ? { 'line-cap': 'round' as const } : {}) },
         paint: {
           'line-color': categoryLine,
           'line-width': lineWidthFor(style),

@@ -1,11 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { overview, round6, round7 } from '../testing/fixtures.ts';
-import { categoriesFor, countByCategory, highlightsFor } from './highlights.ts';
+import { categoriesFor, changeCategory, countByCategory, highlightsFor, roleCategory } from './highlights.ts';
 
 const topic = 'foreign-military-presence';
 
+describe('roleCategory', () => {
+  it('keeps a confirmed role, marks a role that is not confirmed (partly or unconfirmed), and a disputed one', () => {
+    expect(roleCategory({ role: 'member', confidence: { level: 'confirmed' } })).toBe('member');
+    expect(roleCategory({ role: 'member', confidence: { level: 'unconfirmed', reason: 'invited' } })).toBe(
+      'member-not-confirmed',
+    );
+    expect(roleCategory({ role: 'guest', confidence: { level: 'partly', reason: 'role not stated' } })).toBe(
+      'guest-not-confirmed',
+    );
+    expect(roleCategory({ role: 'host', confidence: { level: 'disputed', reason: 'reports differ' } })).toBe('disputed');
+  });
+});
+
+describe('changeCategory', () => {
+  it('marks a change that rests on a record that is not confirmed', () => {
+    expect(changeCategory({ change: 'joined', confirmed: true })).toBe('joined');
+    expect(changeCategory({ change: 'unchanged', confirmed: false })).toBe('unchanged-not-confirmed');
+  });
+});
+
 describe('categoriesFor', () => {
-  it('roles: each attending country by role; a disputed attendance as disputed; organisations not drawn', () => {
+  it('roles: each attending country by role and certainty; organisations not drawn', () => {
     expect(Object.fromEntries(categoriesFor(overview, 'roles', round7, topic))).toEqual({
       RUS: 'host',
       AFG: 'member',
@@ -14,6 +34,8 @@ describe('categoriesFor', () => {
       BLR: 'guest',
       IRN: 'invited-absent',
       PAK: 'member',
+      KAZ: 'member-not-confirmed',
+      UZB: 'member-not-confirmed',
     });
   });
 
@@ -23,14 +45,16 @@ describe('categoriesFor', () => {
     expect(categoriesFor(overview, 'changes', round6, topic).size).toBe(0);
   });
 
-  it('changes: by difference from the previous round of the series', () => {
+  it('changes: by difference from the previous round; not confirmed when either record is not', () => {
     expect(Object.fromEntries(categoriesFor(overview, 'changes', round7, topic))).toEqual({
       BLR: 'joined',
       PAK: 'joined',
+      KAZ: 'joined-not-confirmed',
+      UZB: 'joined-not-confirmed',
       IRN: 'left',
-      TKM: 'role-changed',
+      TKM: 'role-changed-not-confirmed', // disputed now
       AFG: 'unchanged',
-      CHN: 'unchanged',
+      CHN: 'unchanged-not-confirmed', // unconfirmed at the previous round
       RUS: 'unchanged',
     });
   });
@@ -49,7 +73,8 @@ describe('highlightsFor', () => {
   it('always marks Afghanistan and the neighbours, with the layer category on top', () => {
     const highlights = highlightsFor(overview, 'roles', round7, topic);
     expect(highlights.get('AFG')).toEqual({ base: 'afghanistan', cat: 'member' });
-    expect(highlights.get('UZB')).toEqual({ base: 'neighbour' });
+    expect(highlights.get('UZB')).toEqual({ base: 'neighbour', cat: 'member-not-confirmed' });
+    expect(highlights.get('TJK')).toEqual({ base: 'neighbour' });
     expect(highlights.get('IRN')).toEqual({ base: 'neighbour', cat: 'invited-absent' });
     expect(highlights.get('RUS')).toEqual({ cat: 'host' });
     const base = [...highlightsFor(overview, 'roles', null, topic)].filter(([, h]) => h.base === 'neighbour');
@@ -60,10 +85,11 @@ describe('highlightsFor', () => {
     expect(highlightsFor(null, 'roles', null, topic).size).toBe(0);
   });
 
-  it('counts countries per category for the legend', () => {
+  it('counts countries per category for the legend, not-confirmed apart from confirmed', () => {
     expect(Object.fromEntries(countByCategory(highlightsFor(overview, 'roles', round7, topic)))).toEqual({
       host: 1,
       member: 3,
+      'member-not-confirmed': 2,
       disputed: 1,
       guest: 1,
       'invited-absent': 1,

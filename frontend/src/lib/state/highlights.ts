@@ -6,14 +6,24 @@
 import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
 import type { TopicId } from '../../../../data/schema/labels.ts';
 import type { CountryHighlight } from '../map/CountryMap.ts';
-import type { LayerId } from '../map/palette.ts';
-import { compareRounds, previousRound } from './rounds.ts';
+import { notConfirmedKey, type LayerId } from '../map/palette.ts';
+import { certaintyOf, compareRounds, previousRound, type RoundChange } from './rounds.ts';
 
 export const AFGHANISTAN = 'AFG';
 
-/** The role category of one attendee: a disputed attendance is shown as disputed, whatever the role. */
+/**
+ * The role category of one attendee: a disputed attendance is shown as disputed, whatever the role; a role
+ * that is not confirmed as that role's not-confirmed form (see palette.ts).
+ */
 export function roleCategory(attendee: Pick<OverviewAttendee, 'role' | 'confidence'>): string {
-  return attendee.confidence.level === 'disputed' ? 'disputed' : attendee.role;
+  const certainty = certaintyOf(attendee);
+  if (certainty === 'disputed') return 'disputed';
+  return certainty === 'not-confirmed' ? notConfirmedKey(attendee.role) : attendee.role;
+}
+
+/** The change category: a change resting on a record that is not confirmed (or disputed) is not confirmed. */
+export function changeCategory(change: Pick<RoundChange, 'change' | 'confirmed'>): string {
+  return change.confirmed ? change.change : notConfirmedKey(change.change);
 }
 
 /** Category key per country code for the layer; countries without one are left out. */
@@ -41,7 +51,7 @@ export function categoriesFor(
   const previous = previousRound(overview.meetings, meeting);
   if (previous === null) return categories;
   for (const change of compareRounds(previous, meeting)) {
-    if (change.kind === 'country') categories.set(change.actor, change.change);
+    if (change.kind === 'country') categories.set(change.actor, changeCategory(change));
   }
   return categories;
 }

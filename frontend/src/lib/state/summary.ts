@@ -1,8 +1,8 @@
 /** The selected meeting in one paragraph, for the screen-reader live region. */
 import type { OverviewMeeting } from '../../../../data/schema/api.ts';
-import { participationRoles, roleLabels } from '../../../../data/schema/labels.ts';
-import { formatDateRange, listText } from '../format.ts';
-import { meetingFacts } from './rounds.ts';
+import { participationRoles } from '../../../../data/schema/labels.ts';
+import { certaintyCountText, formatDateRange, listText, roleLineLabel } from '../format.ts';
+import { attendeesByRole, meetingFacts } from './rounds.ts';
 
 export function meetingSummaryText(
   meeting: OverviewMeeting,
@@ -12,14 +12,11 @@ export function meetingSummaryText(
   const facts = meetingFacts(meeting, neighbours);
   const parts = [
     `${meeting.title}, ${meeting.city}, ${formatDateRange(meeting.startDate, meeting.endDate)}.`,
-    `${facts.attendedCount} attended, including ${facts.neighboursAttended} of Afghanistan's ${neighbours.size} bordering neighbours.`,
+    `Attended: ${certaintyCountText(facts.attended)}; of Afghanistan's ${neighbours.size} bordering neighbours: ${certaintyCountText(facts.neighboursAttended)}.`,
   ];
-  for (const role of participationRoles) {
-    const actors = meeting.attendees.filter((a) => a.role === role).map((a) => nameOf(a.actor));
-    if (actors.length > 0) parts.push(`${roleLabels[role]}: ${listText(actors)}.`);
+  for (const line of attendeesByRole(meeting, participationRoles)) {
+    parts.push(`${roleLineLabel(line)}: ${listText(line.attendees.map((a) => nameOf(a.actor)))}.`);
   }
-  const disputed = meeting.attendees.filter((a) => a.confidence.level === 'disputed').map((a) => nameOf(a.actor));
-  if (disputed.length > 0) parts.push(`Attendance disputed: ${listText(disputed)}.`);
   if (meeting.outcome) {
     const clause = {
       yes: 'which calls foreign military infrastructure unacceptable.',

@@ -2,6 +2,8 @@
 import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
 
 const confirmed = { level: 'confirmed' } as const;
+/** Moscow 2018's case: invited, and no source confirms that it came. */
+export const invitedOnly = { level: 'unconfirmed', reason: 'Invited; no source confirms that it attended.' } as const;
 
 export function attendee(actor: string, role: OverviewAttendee['role'], extra: Partial<OverviewAttendee> = {}): OverviewAttendee {
   return {
@@ -34,7 +36,7 @@ export function meeting(id: string, startDate: string, attendees: OverviewAttend
 export const round6 = meeting('moscow-format-6-moscow-2024', '2024-10-04', [
   attendee('RUS', 'host'),
   attendee('AFG', 'member'),
-  attendee('CHN', 'member'),
+  attendee('CHN', 'member', { confidence: invitedOnly }),
   attendee('IRN', 'member'),
   attendee('TKM', 'guest'),
   attendee('BLR', 'invited-absent'),
@@ -48,7 +50,10 @@ export const round7 = meeting('moscow-format-7-moscow-2025', '2025-10-07', [
   attendee('BLR', 'guest', { endorsedOutcome: 'unknown' }),
   attendee('IRN', 'invited-absent'),
   attendee('PAK', 'member', { endorsedOutcome: 'no' }),
+  attendee('KAZ', 'member', { confidence: invitedOnly, endorsedOutcome: 'unknown' }),
+  attendee('UZB', 'member', { confidence: invitedOnly, endorsedOutcome: 'unknown' }),
   attendee('csto', 'guest'),
+  attendee('sco', 'guest', { confidence: { level: 'partly', reason: 'Named in advance as a speaker.' } }),
 ]);
 
 export const conference = meeting('minsk-eurasian-security-2024', '2024-10-31', [attendee('BLR', 'host')], {
@@ -78,7 +83,11 @@ export const overview: Overview = {
     country('UZB', 'Uzbekistan', 144),
     { ...country('RUS', 'Russia'), latestStances: { 'foreign-military-presence': { stance: 'opposes', statementId: 's-3', date: '2025-10-07' } } },
     country('BLR', 'Belarus'),
+    country('KAZ', 'Kazakhstan'),
   ],
-  organisations: [{ id: 'csto', name: 'Collective Security Treaty Organization', shortName: 'CSTO', statementCount: 1 }],
+  organisations: [
+    { id: 'csto', name: 'Collective Security Treaty Organization', shortName: 'CSTO', statementCount: 1 },
+    { id: 'sco', name: 'Shanghai Cooperation Organisation', shortName: 'SCO', statementCount: 0 },
+  ],
   meetings: [round6, conference, round7],
 };
