@@ -1,119 +1,171 @@
 /**
- * Load test of the read API on the local stack: autocannon against one representative request per route,
- * reporting p50/p99 latency and requests per second.
+ * Load test of the read API: per route, autocannon against the local stack (our whole local path: HTTP
+ * server, API Gateway event adapter, handler, DynamoDB client, dynalite) and, in alternating rounds, against
+ * the bare baseline (./servers/baseline.ts: the same single DynamoDB request, the stored body returned).
+ * Each server runs in a process of its own with dynalite inside it; the load generator runs here, so no two
+ * of them share an event loop. Latency percentiles are exact, over every response of every round.
  *
- *   npx tsx bench/api.ts [--duration 10] [--connections 20]
+ *   npx tsx bench/api.ts [--connections 10] [--seconds 3] [--rounds 3]
  *
- * `benchApi` is the reusable part: give it a running stack's URL, or let it start one on a random loopback
- * port. Numbers measure the whole local path (HTTP server, event adapter, handler, dynalite over HTTP) in
- * one Node process shared with the load generator, so they are a floor for regressions, not AWS latencies.
+ * On a shared 2-core machine the absolute figures drift with whatever else runs; the ratio to the baseline,
+ * measured in alternating rounds of the same run, is what to compare across runs.
  */
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Overview } from '../data/schema/api.ts';
-import { routes, type RouteName } from '../functions/http/routes.ts';
-import { startLocalStack } from '../local/stack.ts';
+import { apiTargets, type ApiTarget } from './api-targets.ts';
+import { startServerProcess, type ServerProcess } from './servers/child.ts';
+import { formatTable, percentile, ratio, round } from './stats.ts';
 
 export interface ApiBenchOptions {
-  /** Seconds per route. */
-  readonly durationSeconds?: number;
+  /** Concurrent connections (default 10: a busy API behind a CDN, not a stress test). */
   readonly connections?: number;
-  /** A running stack; when absent one is started (and stopped) on a random port. */
-  readonly baseUrl?: string;
+  /** Seconds per round and server. */
+  readonly roundSeconds?: number;
+  /** Rounds per route; servers alternate within each round, the order flipping every round. */
+  readonly rounds?: number;
+  readonly log?: (line: string) => void;
 }
 
-export interface RouteBenchResult {
-  readonly route: RouteName;
-  readonly target: string;
+export interface LoadSummary {
   readonly p50Ms: number;
+  readonly p95Ms: number;
   readonly p99Ms: number;
   readonly requestsPerSecond: number;
   readonly requests: number;
-  /** Responses other than 2xx, and connection errors: both should be 0. */
-  readonly non2xx: number;
+  /** Connection errors, timeouts and responses other than 2xx: all should be 0. */
   readonly errors: number;
 }
 
-export async function benchApi(options: ApiBenchOptions = {}): Promise<RouteBenchResult[]> {
-  const { durationSeconds = 10, connections = 20 } = options;
-  const stack = options.baseUrl === undefined ? await startLocalStack({ port: 0, quiet: true }) : null;
-  const baseUrl = options.baseUrl ?? (stack as { url: string }).url;
+export interface RouteBenchResult {
+  readonly route: string;
+  readonly target: string;
+  readonly ours: LoadSummary;
+  readonly baseline: LoadSummary;
+  /** ours ÷ baseline. */
+  readonly ratio: { readonly p50: number; readonly p99: number; readonly requestsPerSecond: number };
+}
+
+export interface ApiBenchReport {
+  readonly connections: number;
+  readonly roundSeconds: number;
+  readonly rounds: number;
+  readonly routes: readonly RouteBenchResult[];
+}
+
+export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchReport> {
+  const { connections = 10, roundSeconds = 3, rounds = 3, log = () => {} } = options;
+  const stack = await startServerProcess({ mode: 'stack' });
+  let baseline: ServerProcess | undefined;
   try {
-    const targets = await representativeTargets(baseUrl);
+    const targets = await apiTargets(stack.url);
+    baseline = await startServerProcess({
+      mode: 'baseline',
+      requests: Object.fromEntries(targets.map((target) => [target.target, target.dynamodb])),
+    });
     const results: RouteBenchResult[] = [];
-    for (const { route, target } of targets) {
-      const url = `${baseUrl}${target}`;
-      await autocannon({ url, connections, amount: connections * 20 }); // warm-up: JIT, keep-alive sockets
-      const result = await autocannon({ url, connections, duration: durationSeconds });
-      results.push({
-        route,
-        target,
-        p50Ms: result.latency.p50,
-        p99Ms: result.latency.p99,
-        requestsPerSecond: Math.round(result.requests.average),
-        requests: result.requests.total,
-        non2xx: result.non2xx,
-        errors: result.errors + result.timeouts,
-      });
+    for (const target of targets) {
+      log(`  ${target.target}`);
+      results.push(await benchTarget(target, { ours: stack, baseline }, { connections, roundSeconds, rounds }));
     }
-    return results;
+    return { connections, roundSeconds, rounds, routes: results };
   } finally {
-    await stack?.close();
+    await Promise.all([stack.close(), baseline?.close()]);
   }
 }
 
-/** One request per route, with ids taken from the data the stack serves (unfiltered statements too). */
-async function representativeTargets(baseUrl: string): Promise<{ route: RouteName; target: string }[]> {
-  const response = await fetch(`${baseUrl}/api/overview`);
-  if (!response.ok) throw new Error(`GET /api/overview: ${response.status}`);
-  const overview = (await response.json()) as Overview;
-  const meeting = overview.meetings.find((candidate) => candidate.city === 'Kazan') ?? overview.meetings[0];
-  const country = overview.countries.find((candidate) => candidate.iso3 === 'RUS') ?? overview.countries[0];
-  const organisation = [...overview.organisations].sort((a, b) => b.statementCount - a.statementCount)[0];
-  if (!meeting || !country || !organisation) throw new Error('The data set needs a meeting, a country and an organisation');
-
-  const targets: Record<RouteName, string[]> = {
-    getOverview: ['/api/overview'],
-    listMeetings: ['/api/meetings'],
-    getMeeting: [`/api/meetings/${meeting.id}`],
-    listCountries: ['/api/countries'],
-    getCountry: [`/api/countries/${country.iso3}`],
-    listOrganisations: ['/api/organisations'],
-    getOrganisation: [`/api/organisations/${organisation.id}`],
-    listStatements: ['/api/statements', `/api/statements?country=${country.iso3}&topic=foreign-military-presence`],
-    getHealth: ['/api/health'],
-    getOpenApiDocument: ['/api/openapi.json'],
+async function benchTarget(
+  target: ApiTarget,
+  servers: { ours: ServerProcess; baseline: ServerProcess },
+  { connections, roundSeconds, rounds }: Required<Omit<ApiBenchOptions, 'log'>>,
+): Promise<RouteBenchResult> {
+  const runs = { ours: [] as LoadRun[], baseline: [] as LoadRun[] };
+  // Warm-up: JIT, keep-alive sockets, dynalite's caches.
+  for (const server of [servers.ours, servers.baseline]) await load(`${server.url}${target.target}`, { connections, amount: connections * 50 });
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+    for (const side of order) runs[side].push(await load(`${servers[side].url}${target.target}`, { connections, duration: roundSeconds }));
+  }
+  const ours = summarise(runs.ours);
+  const baseline = summarise(runs.baseline);
+  return {
+    route: target.route,
+    target: target.target,
+    ours,
+    baseline,
+    ratio: {
+      p50: ratio(ours.p50Ms, baseline.p50Ms),
+      p99: ratio(ours.p99Ms, baseline.p99Ms),
+      requestsPerSecond: ratio(ours.requestsPerSecond, baseline.requestsPerSecond),
+    },
   };
-  return routes.flatMap((route) => targets[route.name].map((target) => ({ route: route.name, target })));
 }
 
-export function formatBenchTable(results: readonly RouteBenchResult[]): string {
-  const header = ['route', 'request', 'p50 ms', 'p99 ms', 'req/s', 'requests', 'non-2xx', 'errors'];
-  const rows = results.map((result) => [
-    result.route,
-    result.target,
-    String(result.p50Ms),
-    String(result.p99Ms),
-    String(result.requestsPerSecond),
-    String(result.requests),
-    String(result.non2xx),
-    String(result.errors),
-  ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
-  const line = (cells: readonly string[]) =>
-    cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
-  return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+export interface LoadRun {
+  readonly latenciesMs: number[];
+  readonly seconds: number;
+  readonly errors: number;
+}
+
+/** One autocannon run, keeping every response time (autocannon's own histogram has no p95). */
+export async function load(
+  url: string,
+  options: { connections: number; duration?: number; amount?: number; requests?: { method?: string; path?: string }[] },
+): Promise<LoadRun> {
+  const latenciesMs: number[] = [];
+  const run = autocannon({ url, ...options });
+  run.on('response', (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));
+  const result = await run;
+  return { latenciesMs, seconds: result.duration, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+export function summarise(runs: readonly LoadRun[]): LoadSummary {
+  const latencies = runs.flatMap((run) => run.latenciesMs);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return {
+    p50Ms: round(percentile(latencies, 50)),
+    p95Ms: round(percentile(latencies, 95)),
+    p99Ms: round(percentile(latencies, 99)),
+    requestsPerSecond: Math.round(latencies.length / seconds),
+    requests: latencies.length,
+    errors: runs.reduce((sum, run) => sum + run.errors, 0),
+  };
+}
+
+export function formatApiTable(report: ApiBenchReport): string {
+  return formatTable(
+    ['request', 'p50', 'p95', 'p99 ms', 'base p50', 'p95', 'p99 ms', 'p50 ×', 'p99 ×', 'req/s', 'base req/s', 'errors'],
+    report.routes.map(({ target, ours, baseline, ratio: r }) => [
+      target.length > 52 ? `${target.slice(0, 51)}…` : target,
+      ours.p50Ms,
+      ours.p95Ms,
+      ours.p99Ms,
+      baseline.p50Ms,
+      baseline.p95Ms,
+      baseline.p99Ms,
+      r.p50,
+      r.p99,
+      ours.requestsPerSecond,
+      baseline.requestsPerSecond,
+      ours.errors,
+    ]),
+  );
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { values } = parseArgs({
-    options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '20' } },
+    options: {
+      connections: { type: 'string', default: '10' },
+      seconds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '3' },
+    },
   });
-  const durationSeconds = Number(values.duration);
-  const connections = Number(values.connections);
-  process.stdout.write(`Benchmarking the local stack: ${durationSeconds} s per request, ${connections} connections…\n`);
-  const results = await benchApi({ durationSeconds, connections });
-  process.stdout.write(`${formatBenchTable(results)}\n`);
-  if (results.some((result) => result.non2xx > 0 || result.errors > 0)) process.exitCode = 1;
+  const report = await benchApi({
+    connections: Number(values.connections),
+    roundSeconds: Number(values.seconds),
+    rounds: Number(values.rounds),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${formatApiTable(report)}\n`);
+  if (report.routes.some((route) => route.ours.errors > 0)) process.exitCode = 1;
 }

@@ -19,6 +19,10 @@ declare module 'autocannon' {
     amount?: number;
     headers?: Record<string, string>;
     method?: string;
+    /** Each connection sends these in turn, starting over after the last. */
+    requests?: { method?: string; path?: string; headers?: Record<string, string> }[];
+    /** Seconds before a request counts as timed out (default 10). */
+    timeout?: number;
   }
 
   interface Result {
@@ -31,7 +35,17 @@ declare module 'autocannon' {
     timeouts: number;
     non2xx: number;
     '2xx': number;
+    /** Seconds. */
+    duration: number;
   }
 
-  export default function autocannon(options: Options): Promise<Result>;
+  /** The running benchmark: a promise of the result that also emits each response as it arrives. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, responseBytes: number, responseTimeMs: number) => void,
+    ): this;
+  }
+
+  export default function autocannon(options: Options): Instance;
 }

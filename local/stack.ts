@@ -15,6 +15,7 @@ import { DynamoDbDiplomacyStore } from '../functions/adapters/dynamodb/dynamodb-
 import { ensureTable } from '../functions/adapters/dynamodb/table.ts';
 import { localTableName } from '../functions/adapters/dynamodb/table-definition.ts';
 import { makeHandlers } from '../functions/handlers/all.ts';
+import { methodNotAllowed } from '../functions/http/errors.ts';
 import { jsonLineLogger, silentLogger } from '../functions/http/log.ts';
 import { seedTable, type SeedCounts } from '../functions/seed/loader.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
@@ -91,8 +92,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       writeHttpApiResult(response, await handler(event, invocationContext()));
     };
 
-    server = createServer((request, response) => {
+    // Host is checked in handleRequest instead of by Node, whose own 400 has no body (API Gateway's is JSON).
+    server = createServer({ requireHostHeader: false }, (request, response) => {
       handleRequest(request, response, serveApi, serveStatic).catch((error: unknown) => {
+        // The client went away before sending its whole body: nobody to answer.
+        if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') return void response.destroy();
         // Only a bug in this file gets here (the handlers answer every error themselves).
         process.stderr.write(`local stack: ${error instanceof Error ? error.stack : String(error)}\n`);
         if (!response.headersSent) writeJsonError(response, 500, 'internal_error', 'Local server error.');
@@ -109,6 +113,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       socket.end(
         `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    });
+    // Without a listener Node drops a CONNECT request's connection unanswered; this API answers every method.
+    server.on('connect', (_request: IncomingMessage, socket: Socket) => {
+      const error = methodNotAllowed();
+      const body = JSON.stringify({ error: { code: error.code, message: error.message } });
+      socket.end(
+        `HTTP/1.1 405 Method Not Allowed\r\nallow: ${error.headers.allow}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+          `cache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
       );
     });
     server.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
@@ -142,6 +155,9 @@ async function handleRequest(
   serveApi: (request: IncomingMessage, response: ServerResponse, body: string) => Promise<void>,
   serveStatic: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
 ): Promise<void> {
+  if (request.httpVersion === '1.1' && request.headers.host === undefined) {
+    return writeJsonError(response, 400, 'bad_request', 'Malformed HTTP request.');
+  }
   const body = await readBody(request);
   if (body === null) return writeJsonError(response, 413, 'payload_too_large', 'The request body is too large.');
   const url = request.url ?? '/';

@@ -1,0 +1,134 @@
+/**
+ * Bytes on first load, by kind, compressed as a CDN would send them (node:zlib at its default levels: gzip
+ * level 6, brotli quality 11). Two ways to get the files:
+ * - `recordFirstLoad`: what headless Chromium actually requests on a cold load of the page (the report);
+ * - `distFirstLoad`: every file of frontend/dist plus a real /api/overview body, no browser (the budgets
+ *   test: deterministic; a lazily loaded chunk would be counted too, which errs on the safe side).
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { formatTable, kib } from './stats.ts';
+
+/** What `npm run build` writes. */
+export const distDir = fileURLToPath(new URL('../frontend/dist/', import.meta.url));
+
+export const kinds = [
+  'html',
+  'js-ours',
+  'css-ours',
+  'boundaries',
+  'api-overview',
+  'js-maplibre',
+  'css-maplibre',
+  'worker-maplibre',
+  'api-other',
+  'other',
+] as const;
+export type Kind = (typeof kinds)[number];
+
+/** The part of the first load that is ours to keep small (the budget): everything but MapLibre and the HTML. */
+export const oursKinds: readonly Kind[] = ['js-ours', 'css-ours', 'boundaries', 'api-overview'];
+
+/** By URL path: Vite names MapLibre's chunk, stylesheet and worker after it (frontend/vite.config.ts). */
+export function kindOf(urlPath: string): Kind {
+  const file = urlPath.split('/').pop() ?? '';
+  if (urlPath === '/' || file.endsWith('.html')) return 'html';
+  if (urlPath === '/api/overview') return 'api-overview';
+  if (urlPath.startsWith('/api/')) return 'api-other';
+  if (/^maplibre-gl-worker[-.]/.test(file)) return 'worker-maplibre';
+  if (/^countries-[\w-]+\.json$/.test(file)) return 'boundaries';
+  const mapLibre = file.startsWith('maplibre');
+  if (/\.m?js$/.test(file)) return mapLibre ? 'js-maplibre' : 'js-ours';
+  if (file.endsWith('.css')) return mapLibre ? 'css-maplibre' : 'css-ours';
+  return 'other';
+}
+
+export interface FileSize {
+  readonly path: string;
+  readonly kind: Kind;
+  readonly raw: number;
+  readonly gzip: number;
+  readonly brotli: number;
+}
+
+export function sizeOf(urlPath: string, body: Buffer): FileSize {
+  return { path: urlPath, kind: kindOf(urlPath), raw: body.length, gzip: gzipSync(body).length, brotli: brotliCompressSync(body).length };
+}
+
+export interface FirstLoad {
+  readonly files: readonly FileSize[];
+  readonly byKind: Readonly<Record<Kind, { raw: number; gzip: number; brotli: number; files: number }>>;
+  /** js-ours + css-ours + boundaries + api-overview. */
+  readonly ours: { raw: number; gzip: number; brotli: number };
+  readonly total: { raw: number; gzip: number; brotli: number };
+}
+
+export function summariseFirstLoad(files: readonly FileSize[]): FirstLoad {
+  const zero = () => ({ raw: 0, gzip: 0, brotli: 0, files: 0 });
+  const byKind = Object.fromEntries(kinds.map((kind) => [kind, zero()])) as Record<Kind, ReturnType<typeof zero>>;
+  const ours = { raw: 0, gzip: 0, brotli: 0 };
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of files) {
+    const sums = [byKind[file.kind], total, ...(oursKinds.includes(file.kind) ? [ours] : [])];
+    for (const sum of sums) {
+      sum.raw += file.raw;
+      sum.gzip += file.gzip;
+      sum.brotli += file.brotli;
+    }
+    byKind[file.kind].files += 1;
+  }
+  return { files, byKind, ours, total };
+}
+
+/** Every file the build wrote (but the favicon, fetched after load), and the overview the API serves. */
+export async function distFirstLoad(distDir: string, overviewBody: Buffer): Promise<FirstLoad> {
+  const files: FileSize[] = [sizeOf('/index.html', await readFile(path.join(distDir, 'index.html')))];
+  for (const name of (await readdir(path.join(distDir, 'assets'))).sort()) {
+    files.push(sizeOf(`/assets/${name}`, await readFile(path.join(distDir, 'assets', name))));
+  }
+  files.push(sizeOf('/api/overview', overviewBody));
+  return summariseFirstLoad(files);
+}
+
+/** A cold load in a fresh browser context: every response body until the page's readiness mark. */
+export async function recordFirstLoad(
+  browser: Browser,
+  url: string,
+  { viewport = { width: 1280, height: 800 }, readyMark = 'map-highlighted' } = {},
+): Promise<FirstLoad> {
+  const context = await browser.newContext({ viewport });
+  try {
+    const page = await context.newPage();
+    const bodies = new Map<string, Promise<Buffer | null>>();
+    // Dedicated workers' requests (MapLibre's worker script) are reported on the context too.
+    context.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (!bodies.has(pathname) && response.status() < 300) bodies.set(pathname, response.body().catch(() => null));
+    });
+    await page.goto(url);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, { timeout: 60_000 });
+    const files: FileSize[] = [];
+    for (const [pathname, body] of bodies) {
+      const buffer = await body;
+      if (buffer !== null) files.push(sizeOf(pathname, buffer));
+    }
+    return summariseFirstLoad(files);
+  } finally {
+    await context.close();
+  }
+}
+
+export function formatFirstLoadTable(load: FirstLoad): string {
+  const rows: (string | number)[][] = kinds
+    .filter((kind) => load.byKind[kind].files > 0)
+    .map((kind) => {
+      const sums = load.byKind[kind];
+      return [kind, sums.files, kib(sums.raw), kib(sums.gzip), kib(sums.brotli)];
+    });
+  rows.push(['ours (js+css+boundaries+overview)', '', kib(load.ours.raw), kib(load.ours.gzip), kib(load.ours.brotli)]);
+  rows.push(['total', load.files.length, kib(load.total.raw), kib(load.total.gzip), kib(load.total.brotli)]);
+  return formatTable(['kind', 'files', 'KiB', 'KiB gzip', 'KiB br'], rows);
+}
