@@ -7,9 +7,13 @@
  *
  *   npx tsx bench/api.ts [--connections 10] [--seconds 3] [--rounds 3]
  *
+ * Each route is also measured with a single connection (two short rounds): the cost of one request with
+ * nobody ahead of it in the queue, closer to what one Lambda container sees.
+ *
  * On a shared 2-core machine the absolute figures drift with whatever else runs; the ratio to the baseline,
  * measured in alternating rounds of the same run, is what to compare across runs.
  */
+import './quiet-sdk.ts';
 import autocannon from 'autocannon';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -24,6 +28,8 @@ export interface ApiBenchOptions {
   readonly roundSeconds?: number;
   /** Rounds per route; servers alternate within each round, the order flipping every round. */
   readonly rounds?: number;
+  /** Also measure with one connection (service time, no queueing): rounds of this many seconds, or 0 for none. */
+  readonly singleConnectionSeconds?: number;
   readonly log?: (line: string) => void;
 }
 
@@ -50,11 +56,14 @@ export interface ApiBenchReport {
   readonly connections: number;
   readonly roundSeconds: number;
   readonly rounds: number;
+  /** Under `connections` concurrent connections. */
   readonly routes: readonly RouteBenchResult[];
+  /** One connection at a time: what a request costs without waiting behind others (two rounds). */
+  readonly singleConnection: readonly RouteBenchResult[];
 }
 
 export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchReport> {
-  const { connections = 10, roundSeconds = 3, rounds = 3, log = () => {} } = options;
+  const { connections = 10, roundSeconds = 3, rounds = 3, singleConnectionSeconds = 1, log = () => {} } = options;
   const stack = await startServerProcess({ mode: 'stack' });
   let baseline: ServerProcess | undefined;
   try {
@@ -64,11 +73,16 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
       requests: Object.fromEntries(targets.map((target) => [target.target, target.dynamodb])),
     });
     const results: RouteBenchResult[] = [];
+    const single: RouteBenchResult[] = [];
     for (const target of targets) {
       log(`  ${target.target}`);
-      results.push(await benchTarget(target, { ours: stack, baseline }, { connections, roundSeconds, rounds }));
+      const servers = { ours: stack, baseline };
+      results.push(await benchTarget(target, servers, { connections, roundSeconds, rounds }));
+      if (singleConnectionSeconds > 0) {
+        single.push(await benchTarget(target, servers, { connections: 1, roundSeconds: singleConnectionSeconds, rounds: 2 }));
+      }
     }
-    return { connections, roundSeconds, rounds, routes: results };
+    return { connections, roundSeconds, rounds, routes: results, singleConnection: single };
   } finally {
     await Promise.all([stack.close(), baseline?.close()]);
   }
@@ -77,7 +91,7 @@ export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchR
 async function benchTarget(
   target: ApiTarget,
   servers: { ours: ServerProcess; baseline: ServerProcess },
-  { connections, roundSeconds, rounds }: Required<Omit<ApiBenchOptions, 'log'>>,
+  { connections, roundSeconds, rounds }: { connections: number; roundSeconds: number; rounds: number },
 ): Promise<RouteBenchResult> {
   const runs = { ours: [] as LoadRun[], baseline: [] as LoadRun[] };
   // Warm-up: JIT, keep-alive sockets, dynalite's caches.
@@ -132,10 +146,10 @@ export function summarise(runs: readonly LoadRun[]): LoadSummary {
   };
 }
 
-export function formatApiTable(report: ApiBenchReport): string {
+export function formatApiTable(results: readonly RouteBenchResult[]): string {
   return formatTable(
     ['request', 'p50', 'p95', 'p99 ms', 'base p50', 'p95', 'p99 ms', 'p50 ×', 'p99 ×', 'req/s', 'base req/s', 'errors'],
-    report.routes.map(({ target, ours, baseline, ratio: r }) => [
+    results.map(({ target, ours, baseline, ratio: r }) => [
       target.length > 52 ? `${target.slice(0, 51)}…` : target,
       ours.p50Ms,
       ours.p95Ms,
@@ -166,6 +180,6 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     rounds: Number(values.rounds),
     log: (line) => process.stderr.write(`${line}\n`),
   });
-  process.stdout.write(`${formatApiTable(report)}\n`);
+  process.stdout.write(`${formatApiTable(report.routes)}\n\nOne connection:\n${formatApiTable(report.singleConnection)}\n`);
   if (report.routes.some((route) => route.ours.errors > 0)) process.exitCode = 1;
 }

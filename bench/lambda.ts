@@ -7,6 +7,7 @@
  *
  *   npx tsx bench/lambda.ts [--samples 11]
  */
+import './quiet-sdk.ts';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

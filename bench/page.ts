@@ -9,6 +9,7 @@
  *
  *   npx tsx bench/page.ts [--loads 7]      (needs `npm run build` and Chromium)
  */
+import './quiet-sdk.ts';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

@@ -167,6 +167,8 @@ async function handleRequest(
 
 /** The whole body as text, or null past the limit. */
 async function readBody(request: IncomingMessage): Promise<string | null> {
+  // No Content-Length and no Transfer-Encoding: HTTP/1.1 says there is no body (RFC 9112 §6.3).
+  if (request.headers['content-length'] === undefined && request.headers['transfer-encoding'] === undefined) return '';
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {

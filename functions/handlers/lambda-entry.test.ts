@@ -1,6 +1,7 @@
 /**
- * The `handler` exports as Lambda runs them: each function bundled with esbuild (as the CDK app's
- * NodejsFunction does), configured only through the environment, called with an API Gateway event.
+ * The `handler` exports as Lambda runs them: each function bundled with esbuild exactly as the CDK app's
+ * NodejsFunction does (infra/constructs/lambda-bundling.ts), configured only through the environment, called
+ * with an API Gateway event.
  */
 import { build } from 'esbuild';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { esbuildOptions } from '../../infra/constructs/lambda-bundling.ts';
 import { toHttpApiEvent } from '../../local/api-gateway-event.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { ApiHandler } from '../http/route-group-handler.ts';
@@ -25,17 +27,8 @@ beforeAll(async () => {
   outdir = await mkdtemp(path.join(tmpdir(), 'lambda-bundles-'));
   for (const group of routeGroups) {
     const outfile = path.join(outdir, `${group}.mjs`);
-    await build({
-      entryPoints: [new URL(`./${group}.ts`, import.meta.url).pathname],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      mainFields: ['module', 'main'],
-      banner: { js: "import{createRequire}from'module';const require=createRequire(import.meta.url);" },
-      logLevel: 'silent',
-    });
+    // The CDK construct's own settings (minified, for Lambda's Node 24; nothing in them needs more than 20).
+    await build({ ...esbuildOptions(new URL(`./${group}.ts`, import.meta.url).pathname, outfile), logLevel: 'silent' });
     bundles.set(group, outfile);
   }
 });
