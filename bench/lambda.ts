@@ -164,6 +164,7 @@ export async function benchLambdas({ samples = 11, log = (_line: string) => {} }
         const init = coldInit(bundle.name);
         return {
           ...bundle,
+          entry: path.relative(projectPath(''), bundle.entry),
           coldInit: init,
           coldInitRatio: ratio(init.readyMs, emptyInit.readyMs),
           importRatio: ratio(init.importMs, emptyInit.importMs),

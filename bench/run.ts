@@ -163,7 +163,10 @@ say(
 );
 
 await mkdir(path.dirname(values.out), { recursive: true });
-await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
+report.machine.loadAverageAtEnd = os.loadavg().map((value) => round(value, 2)).join(' ');
+const { generatedAt, machine: host, settings: used, page, api, lambda, dynamodb, robustness, targets } = report;
+const ordered = { generatedAt, machine: host, settings: used, page, api, lambda, dynamodb, robustness, targets };
+await writeFile(values.out, `${JSON.stringify(ordered, null, 2)}\n`);
 say(`\nReport: ${path.relative(process.cwd(), values.out)}`);
 if (report.targets.some((target) => !target.met && !target.timing)) process.exitCode = 1;
 
