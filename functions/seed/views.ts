@@ -92,15 +92,7 @@ export function buildViews(dataset: Dataset): Views {
 
   const meetings = meetingsOldestFirst.map(
     (meeting): MeetingDetail => ({
-      id: meeting.id,
-      series: meeting.series,
-      round: meeting.round,
-      title: meeting.title,
-      startDate: meeting.startDate,
-      endDate: meeting.endDate,
-      city: meeting.city,
-      host: meeting.host,
-      format: meeting.format,
+      ...meetingBasics(meeting),
       summary: meeting.summary,
       confidence: meeting.confidence,
       hostName: lookup.country(meeting.host).name,
@@ -198,7 +190,8 @@ function overviewCountry(
   };
 }
 
-function overviewMeeting(meeting: Meeting, attendees: readonly Participation[]): OverviewMeeting {
+/** The fields every view of a meeting shows, copied one by one so no curated-only field leaks out. */
+function meetingBasics(meeting: Meeting) {
   return {
     id: meeting.id,
     series: meeting.series,
@@ -209,6 +202,12 @@ function overviewMeeting(meeting: Meeting, attendees: readonly Participation[]):
     city: meeting.city,
     host: meeting.host,
     format: meeting.format,
+  };
+}
+
+function overviewMeeting(meeting: Meeting, attendees: readonly Participation[]): OverviewMeeting {
+  return {
+    ...meetingBasics(meeting),
     outcome: meeting.outcome && {
       name: meeting.outcome.name,
       adopted: meeting.outcome.adopted,
