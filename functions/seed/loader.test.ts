@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import type { Dataset } from '../../data/schema/domain.ts';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
-import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
+import { useEmbeddedDynamoDb } from '../test-support/embedded-dynamodb.ts';
 import { ensureTable, scanAllItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
 import { fixtureDataset } from '../test-support/fixture-dataset.ts';
@@ -46,37 +45,26 @@ describe('buildItems', () => {
 });
 
 describe('seedTable against the embedded DynamoDB', () => {
-  let dynamodb: EmbeddedDynamoDb;
-  let client: DynamoDBClient;
+  const database = useEmbeddedDynamoDb();
   let tableNumber = 0;
   let tableName: string;
 
-  beforeAll(async () => {
-    dynamodb = await startEmbeddedDynamoDb();
-    client = createDynamoDbClient({ endpoint: dynamodb.endpoint, placeholderCredentials: true });
-  });
-
-  afterAll(async () => {
-    client?.destroy();
-    await dynamodb?.close();
-  });
-
   beforeEach(async () => {
     tableName = `seed-test-${++tableNumber}`;
-    await ensureTable(client, tableName);
+    await ensureTable(database.client, tableName);
   });
 
-  const seed = (dataset: Dataset) => seedTable({ client, tableName, dataset });
+  const seed = (dataset: Dataset) => seedTable({ client: database.client, tableName, dataset });
 
   test('a second run on the same data changes nothing', async () => {
     const first = await seed(fixtureDataset());
-    const afterFirst = sortedByKey(await scanAllItems(client, tableName));
+    const afterFirst = sortedByKey(await scanAllItems(database.client, tableName));
     expect(first).toEqual({ put: afterFirst.length, deleted: 0, unchanged: 0 });
     expect(afterFirst).toEqual(sortedByKey(buildItems(fixtureDataset())));
 
     const second = await seed(fixtureDataset());
     expect(second).toEqual({ put: 0, deleted: 0, unchanged: afterFirst.length });
-    expect(sortedByKey(await scanAllItems(client, tableName))).toEqual(afterFirst);
+    expect(sortedByKey(await scanAllItems(database.client, tableName))).toEqual(afterFirst);
   });
 
   test('a record removed from the data disappears from every item it produced', async () => {
@@ -85,7 +73,7 @@ describe('seedTable against the embedded DynamoDB', () => {
     withoutCsto.statements = withoutCsto.statements.filter((statement) => statement.id !== 'csto-2022-southern-border');
 
     const counts = await seed(withoutCsto);
-    const items = await scanAllItems(client, tableName);
+    const items = await scanAllItems(database.client, tableName);
     expect(items.filter((item) => item.sk.endsWith('#csto-2022-southern-border'))).toEqual([]);
     expect(counts.deleted).toBe(2); // STATEMENTS#ALL and STATEMENTS#ACTOR#csto
     // The documents that listed or counted it are rewritten, and nothing else is.
@@ -100,7 +88,7 @@ describe('seedTable against the embedded DynamoDB', () => {
   ])('%s passes the schema parse but is refused before any request to the table', async (_name, corrupt, message) => {
     const dataset = fixtureDataset();
     corrupt(dataset);
-    const requests = countDynamoDbRequests(client);
+    const requests = countDynamoDbRequests(database.client);
     try {
       await expect(seed(dataset)).rejects.toThrow(message);
       expect(requests.sent).toEqual([]);

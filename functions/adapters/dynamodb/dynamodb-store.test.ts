@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../../local/embedded-dynamodb.ts';
+import { expect, test } from 'vitest';
 import { StoreUnavailableError } from '../../store/diplomacy-store.ts';
-import { createDynamoDbClient, type DynamoDBClient } from './client.ts';
+import { useEmbeddedDynamoDb } from '../../test-support/embedded-dynamodb.ts';
 import { DynamoDbDiplomacyStore, mostSelectivePartition } from './dynamodb-store.ts';
 
-let dynamodb: EmbeddedDynamoDb;
-let client: DynamoDBClient;
-
-beforeAll(async () => {
-  dynamodb = await startEmbeddedDynamoDb();
-  client = createDynamoDbClient({ endpoint: dynamodb.endpoint, placeholderCredentials: true });
-});
-
-afterAll(async () => {
-  client?.destroy();
-  await dynamodb?.close();
-});
+const database = useEmbeddedDynamoDb();
 
 test('SDK errors leave the adapter as StoreUnavailableError, named but without the SDK message', async () => {
-  const store = new DynamoDbDiplomacyStore(client, 'no-such-table');
+  const store = new DynamoDbDiplomacyStore(database.client, 'no-such-table');
   const failure = store.getOverview();
   await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
   await expect(failure).rejects.toThrow('DynamoDB GetItem failed: ResourceNotFoundException');
