@@ -16,7 +16,7 @@
  */
 import { startEmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
 import { checkRawDataset, formatIssue } from '../../data/check/check.ts';
-import { describeJsonError, parseJsonText } from '../../data/check/json-text.ts';
+import { describeJsonError, parseJsonText } from '../../data/load/json-text.ts';
 import { parseDataset, readRawDataset, recordsDir, type RawDataset } from '../../data/load.ts';
 import { datasetFiles, type EntityName } from '../../data/schema/domain.ts';
 import { createDynamoDbClient } from '../../functions/adapters/dynamodb/client.ts';
@@ -64,6 +64,7 @@ const keyFields: Record<EntityName, readonly string[]> = {
   meetings: ['id'],
   participations: ['meeting', 'actor'],
   statements: ['id'],
+  people: ['id'],
   sources: ['id'],
 };
 

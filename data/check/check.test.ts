@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsDir } from '../load.ts';
 import { checkDataset, checkRawDataset, formatIssue } from './check.ts';
-import { KAZAN, LAVROV_STATEMENT, minimalDataset, writeDataset, type FixtureDataset } from './fixtures/minimal.ts';
+import { KAZAN, LAVROV_STATEMENT, minimalDataset, writeDataset, type FixtureDataset } from '../fixtures/minimal.ts';
 
 /** Lets a test put a value of the wrong type where the fixture's types would refuse it. */
 const loose = (record: object) => record as Record<string, unknown>;

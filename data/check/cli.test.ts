@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAVROV_STATEMENT, minimalDataset, writeDataset } from './fixtures/minimal.ts';
+import { LAVROV_STATEMENT, minimalDataset, writeDataset } from '../fixtures/minimal.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 

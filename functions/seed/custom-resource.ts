@@ -24,10 +24,11 @@ import organisations from '../../data/records/organisations.json' with { type: '
 import meetings from '../../data/records/meetings.json' with { type: 'json' };
 import participations from '../../data/records/participations.json' with { type: 'json' };
 import statements from '../../data/records/statements.json' with { type: 'json' };
+import people from '../../data/records/people.json' with { type: 'json' };
 import sources from '../../data/records/sources.json' with { type: 'json' };
 
 /** The data files, bundled into the function by esbuild. */
-export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, sources };
+export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, people, sources };
 
 export type SeedEvent = CloudFormationCustomResourceEvent;
 export type SeedResponse = CloudFormationCustomResourceResponse;

@@ -7,7 +7,7 @@
  * differs and deletes items the data no longer produces. A second run on the same data writes nothing.
  * A data set whose references do not resolve is refused before the table is touched.
  */
-import { DatasetError } from '../../data/check/issue.ts';
+import { DatasetError } from '../../data/load/issue.ts';
 import { referenceIssues } from '../../data/check/references.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';

@@ -26,6 +26,7 @@ import {
   type OverviewMeeting,
   type OverviewOrganisation,
   type ParticipationView,
+  type SourceView,
   type StatementView,
 } from '../../data/schema/api.ts';
 import {
@@ -34,10 +35,14 @@ import {
   type Country,
   type Dataset,
   type Meeting,
+  type OutcomeDocument,
   type Participation,
+  type Person,
   type Source,
+  type Speaker,
   type Statement,
 } from '../../data/schema/domain.ts';
+import { resolveSpeaker, type ResolvedSpeaker } from '../../data/people.ts';
 
 export interface Views {
   /** Content hash of the dataset; changes whenever any record does. */
@@ -96,7 +101,7 @@ export function buildViews(dataset: Dataset): Views {
       summary: meeting.summary,
       confidence: meeting.confidence,
       hostName: lookup.country(meeting.host).name,
-      outcome: meeting.outcome && { ...meeting.outcome, sources: lookup.sources(meeting.outcome.sources) },
+      outcome: meeting.outcome && outcomeView(meeting.outcome, lookup),
       sources: lookup.sources(meeting.sources),
       attendees: attendeesOf(meeting.id, dataset, lookup).map((participation) =>
         attendeeView(participation, lookup),
@@ -237,7 +242,7 @@ function attendeeView(participation: Participation, lookup: Lookup): AttendeeVie
   return {
     actor: lookup.actor(participation.actor),
     role: participation.role,
-    headOfDelegation: participation.headOfDelegation,
+    headOfDelegation: headOfDelegation(participation, lookup),
     level: participation.level,
     endorsedOutcome: participation.endorsedOutcome,
     confidence: participation.confidence,
@@ -246,12 +251,18 @@ function attendeeView(participation: Participation, lookup: Lookup): AttendeeVie
   };
 }
 
+/** The head of delegation with the office held on the meeting's first day. */
+function headOfDelegation(participation: Participation, lookup: Lookup): ResolvedSpeaker | null {
+  const head = participation.headOfDelegation;
+  return head === null ? null : lookup.speaker(head, lookup.meeting(participation.meeting).startDate);
+}
+
 function participationView(participation: Participation, lookup: Lookup): ParticipationView {
   const meeting = lookup.meeting(participation.meeting);
   return {
     meeting: { id: meeting.id, title: meeting.title, series: meeting.series, startDate: meeting.startDate },
     role: participation.role,
-    headOfDelegation: participation.headOfDelegation,
+    headOfDelegation: headOfDelegation(participation, lookup),
     level: participation.level,
     endorsedOutcome: participation.endorsedOutcome,
     confidence: participation.confidence,
@@ -264,7 +275,7 @@ function statementView(statement: Statement, lookup: Lookup): StatementView {
   const meeting = statement.meeting === null ? null : lookup.meeting(statement.meeting);
   return {
     id: statement.id,
-    speaker: statement.speaker,
+    speaker: lookup.speaker(statement.speaker, statement.date),
     actors: statement.actors.map((actor) => lookup.actor(actor)),
     date: statement.date,
     meeting: meeting && { id: meeting.id, title: meeting.title },
@@ -290,8 +301,10 @@ class Lookup {
   private readonly organisations: Map<string, Dataset['organisations'][number]>;
   private readonly meetings: Map<string, Meeting>;
   private readonly sourcesById: Map<string, Source>;
+  private readonly people: Map<string, Person>;
 
   constructor(dataset: Dataset) {
+    this.people = new Map(dataset.people.map((person) => [person.id, person]));
     this.countries = new Map(dataset.countries.map((country) => [country.iso3, country]));
     this.organisations = new Map(dataset.organisations.map((organisation) => [organisation.id, organisation]));
     this.meetings = new Map(dataset.meetings.map((meeting) => [meeting.id, meeting]));
@@ -306,11 +319,17 @@ class Lookup {
     return required(this.meetings.get(id), `meeting ${id}`);
   }
 
-  source(id: string): Source {
-    return required(this.sourcesById.get(id), `source ${id}`);
+  speaker(speaker: Speaker, date: string): ResolvedSpeaker {
+    return resolveSpeaker(speaker, date, this.people);
   }
 
-  sources(ids: readonly string[]): Source[] {
+  /** A source as readers see it: the curator's note stays in the records. */
+  source(id: string): SourceView {
+    const { curatorNote: _curatorNote, ...source } = required(this.sourcesById.get(id), `source ${id}`);
+    return source;
+  }
+
+  sources(ids: readonly string[]): SourceView[] {
     return ids.map((id) => this.source(id));
   }
 
@@ -318,6 +337,11 @@ class Lookup {
     if (isCountryId(id)) return { id, kind: 'country', name: this.country(id).name };
     return { id, kind: 'organisation', name: required(this.organisations.get(id), `organisation ${id}`).name };
   }
+}
+
+function outcomeView(outcome: OutcomeDocument, lookup: Lookup) {
+  const { curatorNote: _curatorNote, ...shown } = outcome;
+  return { ...shown, sources: lookup.sources(outcome.sources) };
 }
 
 function required<T>(record: T | undefined, what: string): T {

@@ -153,6 +153,7 @@ export function rawFixtureDataset(): RawDataset {
         confidence: { level: 'partly', reason: 'Iran said the Taliban had asked to attend.' },
       }),
     ],
+    people: [],
     statements: [
       {
         id: 'lavrov-kazan-2023-infrastructure',

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError, parseDataset, readDatasetFiles, readRawDataset } from '../load.ts';
 import { formatIssue } from './issue.ts';
-import { KAZAN, minimalDataset, writeDataset } from './fixtures/minimal.ts';
+import { KAZAN, minimalDataset, writeDataset } from '../fixtures/minimal.ts';
 
 describe('data/load.ts', () => {
   let dir: string;
