@@ -66,6 +66,7 @@ const keyFields: Record<EntityName, readonly string[]> = {
   statements: ['id'],
   people: ['id'],
   sources: ['id'],
+  coverage: ['id'],
 };
 
 /**

@@ -63,7 +63,11 @@ describe.concurrent('npm run data:check (data/check/cli.ts)', () => {
         '  organisations   1',
         '  participations  4',
         '  statements      1',
+        '  people          2',
         '  sources         6',
+        '  coverage        1',
+        'sources with a title: 0 (0%), with a date: 2 (33%)',
+        'data current to: 2026-12',
       ].join('\n'),
     );
   });

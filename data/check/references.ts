@@ -102,6 +102,7 @@ const nouns: Record<EntityName, string> = {
   statements: 'statement',
   people: 'person',
   sources: 'source',
+  coverage: 'coverage entry',
 };
 
 /** The cross-record rules for one valid record. Holds the indexes; keeps per-run state (hosts seen) only. */
@@ -239,6 +240,8 @@ class RecordRules {
     const person = this.people.get(speaker.person);
     if (known.length > 0 || person === undefined) return known;
     if ((!officeRequired && person.offices.length === 0) || officeHeldOn(person, date) !== null) return [];
+    // An office whose dates are inverted is reported on the person; do not repeat it here.
+    if (person.offices.some((office) => office.from !== null && office.to !== null && dateSpan(office.to).last < dateSpan(office.from).first)) return [];
     return [{ field: `${field}.person`, message: `"${person.id}" has no office whose dates cover ${date}` }];
   }
 

@@ -400,10 +400,31 @@ export const statementSchema = z
   });
 
 // ---------------------------------------------------------------------------------------------------------
+// Coverage: what was searched for and when, so readers know how current the record is. Primary key: `id`.
+
+export const coverageSchema = z
+  .object({
+    id: slugSchema,
+    /** What was looked for, in a reader's words. */
+    topic: nonEmptyText,
+    /** When the search was made; the latest such date is shown as "data current to". */
+    searched: isoDateSchema,
+    /** The queries tried, so the next curator can repeat them. */
+    queries: z.array(nonEmptyText).min(1, 'needs at least one query'),
+    /** Whether anything that belongs in the record was found. */
+    found: z.boolean(),
+    /** For readers: what was found, or that nothing was. */
+    result: nonEmptyText,
+    curatorNote,
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------------------
 // Types
 
 export type Source = z.infer<typeof sourceSchema>;
 export type Person = z.infer<typeof personSchema>;
+export type Coverage = z.infer<typeof coverageSchema>;
 export type Office = z.infer<typeof officeSchema>;
 export type Speaker = z.infer<typeof speakerSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
@@ -429,6 +450,7 @@ export interface Dataset {
   statements: Statement[];
   people: Person[];
   sources: Source[];
+  coverage: Coverage[];
 }
 
 /** One file per entity, in data/records/. The checker and the loader read exactly these. */
@@ -440,6 +462,13 @@ export const datasetFiles = {
   statements: { file: 'statements.json', schema: statementSchema, key: 'id' },
   people: { file: 'people.json', schema: personSchema, key: 'id' },
   sources: { file: 'sources.json', schema: sourceSchema, key: 'id' },
+  coverage: { file: 'coverage.json', schema: coverageSchema, key: 'id' },
 } as const;
+
+/** The month the record was last searched to: the latest coverage search, `YYYY-MM`; null with none. */
+export function currentTo(coverage: readonly Coverage[]): string | null {
+  const latest = coverage.reduce<string | null>((max, entry) => (max === null || entry.searched > max ? entry.searched : max), null);
+  return latest === null ? null : latest.slice(0, 7);
+}
 
 export type EntityName = keyof typeof datasetFiles;

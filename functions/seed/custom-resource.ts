@@ -25,10 +25,11 @@ import meetings from '../../data/records/meetings.json' with { type: 'json' };
 import participations from '../../data/records/participations.json' with { type: 'json' };
 import statements from '../../data/records/statements.json' with { type: 'json' };
 import people from '../../data/records/people.json' with { type: 'json' };
+import coverage from '../../data/records/coverage.json' with { type: 'json' };
 import sources from '../../data/records/sources.json' with { type: 'json' };
 
 /** The data files, bundled into the function by esbuild. */
-export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, people, sources };
+export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, people, sources, coverage };
 
 export type SeedEvent = CloudFormationCustomResourceEvent;
 export type SeedResponse = CloudFormationCustomResourceResponse;

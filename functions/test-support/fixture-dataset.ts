@@ -154,6 +154,7 @@ export function rawFixtureDataset(): RawDataset {
       }),
     ],
     people: [],
+    coverage: [],
     statements: [
       {
         id: 'lavrov-kazan-2023-infrastructure',
