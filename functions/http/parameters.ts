@@ -32,6 +32,15 @@ export const meetingIdParameter = matching(slugPattern, slugRule);
 export const countryIdParameter = matching(iso3Pattern, iso3Rule);
 export const organisationIdParameter = matching(slugPattern, slugRule);
 
+/**
+ * The rule of a path parameter, by its name in the route's path: `{iso3}` is a country code, `{id}` a
+ * record's slug (meetings, organisations and any record added later share the slug rule).
+ */
+export const pathParameterRules: Readonly<Record<string, ParameterRule>> = {
+  id: meetingIdParameter,
+  iso3: countryIdParameter,
+};
+
 export const statementFilterParameters = {
   country: matching(iso3Pattern, iso3Rule),
   organisation: matching(slugPattern, slugRule),

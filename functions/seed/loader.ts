@@ -1,5 +1,6 @@
 /**
- * The seed: dataset → table items (buildItems, pure) → the table (seedTable, idempotent). Used by the local
+ * The seed: dataset → the read model's documents (../read-model/catalogue.ts) → table items (buildItems,
+ * pure) → the table (seedTable, idempotent). Used by the local
  * stack, the tests and the CloudFormation custom resource (./custom-resource.ts, which bundles the data),
  * so it reads no files: callers pass a parsed Dataset (data/load.ts).
  *
@@ -11,12 +12,11 @@ import { DatasetError } from '../../data/check/issue.ts';
 import { referenceIssues } from '../../data/check/references.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';
-import { keys, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
+import { documentItemKey, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
 import { scanAllItems, writeItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
-import { buildOpenApiDocument } from '../http/openapi.ts';
+import { renderReadModel } from '../read-model/catalogue.ts';
 import { facetsOf } from '../store/statement-list.ts';
-import { buildViews } from './views.ts';
 
 export type { TableItem } from '../adapters/dynamodb/table.ts';
 
@@ -32,22 +32,11 @@ export interface SeedCounts {
 const maxBodyBytes = 380_000;
 
 export function buildItems(dataset: Dataset): TableItem[] {
-  const views = buildViews(dataset);
-  const { overview } = views;
-  const items: TableItem[] = [
-    documentItem(keys.overview(), overview),
-    documentItem(keys.health(), views.health),
-    // Not data, but rendered here so the schema library it needs stays out of the API functions' bundles.
-    documentItem(keys.openApiDocument(), buildOpenApiDocument()),
-    documentItem(keys.meetingList(), { meetings: overview.meetings }),
-    documentItem(keys.countryList(), { countries: overview.countries }),
-    documentItem(keys.organisationList(), { organisations: overview.organisations }),
-    ...views.meetings.map((meeting) => documentItem(keys.meeting(meeting.id), meeting)),
-    ...views.countries.map((country) => documentItem(keys.country(country.iso3), country)),
-    ...views.organisations.map((organisation) => documentItem(keys.organisation(organisation.id), organisation)),
-  ];
+  const { documents, statements } = renderReadModel(dataset);
+  const items = documents.map(({ key, document }) => documentItem(documentItemKey(key), document));
 
-  for (const { record, view } of views.statements) {
+  // Each statement is copied into the partition of each filter that can name it, so every filter is one Query.
+  for (const { record, view } of statements) {
     const document = documentItem({ pk: '', sk: statementSortKey(record) }, view);
     const facts = {
       actors: record.actors,
