@@ -69,7 +69,7 @@ function recordsWithViews(dataset: Dataset): Record<EntityName, { record: unknow
   };
   documents.forEach(({ document: body }) => collectSources(body));
   const actorDocument = (actor: string) => document(/^[A-Z]{3}$/.test(actor) ? 'COUNTRY' : 'ORGANISATION', actor);
-  const listed = (body: Record<string, unknown> | undefined, field: string) => (body?.[field] ?? []) as Record<string, never>[];
+  const listed = (body: Record<string, unknown> | undefined, field: string) => (body?.[field] ?? []) as { meeting?: { id: string }; actor?: { id: string } }[];
 
   return {
     countries: dataset.countries.map((record) => ({ record, view: document('COUNTRY', record.iso3) })),
@@ -84,10 +84,10 @@ function recordsWithViews(dataset: Dataset): Record<EntityName, { record: unknow
       record,
       view: {
         ...listed(actorDocument(record.actor), 'participations').find(
-          (view) => (view.meeting as { id: string }).id === record.meeting,
+          (view) => view.meeting?.id === record.meeting,
         ),
         ...listed(document('MEETING', record.meeting), 'attendees').find(
-          (view) => (view.actor as { id: string }).id === record.actor,
+          (view) => view.actor?.id === record.actor,
         ),
       },
     })),
