@@ -22,7 +22,7 @@ const matching = (pattern: RegExp, message: string): ParameterRule => ({
   message,
 });
 
-/** The wording zod gives for an enumeration, so the 400s read as they did when zod checked them. */
+/** The wording zod gives for an enumeration, so a refused parameter reads like a refused field of a record. */
 const oneOf = <T extends string>(values: readonly T[]): ParameterRule<T> => ({
   accepts: (value): value is T => (values as readonly string[]).includes(value),
   message: `Invalid option: expected one of ${values.map((value) => JSON.stringify(value)).join('|')}`,
