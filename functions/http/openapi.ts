@@ -12,17 +12,9 @@ import {
   actorRefSchema,
   apiErrorSchema,
   attendeeViewSchema,
-  countryDetailSchema,
-  countryListSchema,
-  healthSchema,
-  meetingDetailSchema,
-  meetingListSchema,
-  organisationDetailSchema,
-  organisationListSchema,
   overviewCountrySchema,
   overviewMeetingSchema,
   overviewOrganisationSchema,
-  overviewSchema,
   participationViewSchema,
   statementListSchema,
   statementViewSchema,
@@ -39,8 +31,11 @@ import {
 import type { CatalogueEntry } from '../read-model/catalogue.ts';
 import { allowedMethods, pathParameterName, routes, type DocumentRouteName, type RouteName } from './routes.ts';
 
-/** Component name → schema. Registered schemas become `$ref`s wherever another schema uses them. */
-const componentSchemas = {
+/**
+ * Component name → schema: the pieces documents share. Registered schemas become `$ref`s wherever another
+ * schema uses them. Each route's response schema follows (a document's from the catalogue), then Error.
+ */
+const sharedComponentSchemas = {
   Source: sourceSchema,
   Confidence: confidenceSchema,
   Stance: stanceSchema,
@@ -51,16 +46,6 @@ const componentSchemas = {
   OverviewMeeting: overviewMeetingSchema,
   OverviewCountry: overviewCountrySchema,
   OverviewOrganisation: overviewOrganisationSchema,
-  Overview: overviewSchema,
-  MeetingList: meetingListSchema,
-  MeetingDetail: meetingDetailSchema,
-  CountryList: countryListSchema,
-  CountryDetail: countryDetailSchema,
-  OrganisationList: organisationListSchema,
-  OrganisationDetail: organisationDetailSchema,
-  StatementList: statementListSchema,
-  Health: healthSchema,
-  Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
 
 interface ParameterDoc {
@@ -73,8 +58,8 @@ interface ParameterDoc {
 interface OperationDoc {
   readonly summary: string;
   readonly description?: string;
-  /** null: the body is not one of our schemas (the OpenAPI document itself). */
-  readonly response: string | null;
+  /** Component name and schema of the body; null when it is not one of ours (the OpenAPI document itself). */
+  readonly response: { readonly component: string; readonly schema: z.ZodType } | null;
   readonly parameters?: readonly ParameterDoc[];
   /** Whether an unknown id can give 404 (detail routes). */
   readonly mayNotFind?: boolean;
@@ -94,7 +79,7 @@ const queryOperationDocs: Record<Exclude<RouteName, DocumentRouteName>, Operatio
   listStatements: {
     summary: 'Statements matching every given filter, newest first',
     description: 'An id that matches nothing gives an empty list, not a 404. Each parameter may appear once.',
-    response: 'StatementList',
+    response: { component: 'StatementList', schema: statementListSchema },
     parameters: [
       { name: 'country', in: 'query', description: 'Spoken for this country (alpha-3).', schema: filters.country },
       { name: 'organisation', in: 'query', description: 'Spoken for this organisation.', schema: filters.organisation },
@@ -115,7 +100,7 @@ function documentOperationDoc(route: { readonly path: string }, entry: Catalogue
   return {
     summary: entry.summary,
     ...(entry.description === undefined ? {} : { description: entry.description }),
-    response: entry.component,
+    response: entry.component === null || entry.schema === null ? null : { component: entry.component, schema: entry.schema },
     ...(parameter === undefined || entry.parameter === undefined
       ? {}
       : {
@@ -126,12 +111,13 @@ function documentOperationDoc(route: { readonly path: string }, entry: Catalogue
 }
 
 export function buildOpenApiDocument(catalogue: Readonly<Record<DocumentRouteName, CatalogueEntry>>): Record<string, unknown> {
+  const operationDocs = routes.map((route) =>
+    'document' in route ? documentOperationDoc(route, catalogue[route.name]) : queryOperationDocs[route.name],
+  );
   const registry = z.registry<{ id: string }>();
-  // The shared pieces first, then any document schema they do not already name (a newly catalogued one).
-  const components = new Map<string, z.ZodType>(Object.entries(componentSchemas));
-  for (const { component, schema } of Object.values(catalogue)) {
-    if (component !== null && schema !== null && !components.has(component)) components.set(component, schema);
-  }
+  const components = new Map<string, z.ZodType>(Object.entries(sharedComponentSchemas));
+  for (const { response } of operationDocs) if (response !== null) components.set(response.component, response.schema);
+  components.set('Error', apiErrorSchema);
   for (const [id, schema] of components) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
@@ -140,8 +126,8 @@ export function buildOpenApiDocument(catalogue: Readonly<Record<DocumentRouteNam
   });
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    const doc = 'document' in route ? documentOperationDoc(route, catalogue[route.name]) : queryOperationDocs[route.name];
+  for (const [index, route] of routes.entries()) {
+    const doc = operationDocs[index] as OperationDoc;
     paths[route.path] = {
       [route.method.toLowerCase()]: {
         operationId: route.name,
@@ -170,7 +156,7 @@ export function buildOpenApiDocument(catalogue: Readonly<Record<DocumentRouteNam
                 schema:
                   doc.response === null
                     ? { type: 'object', description: 'An OpenAPI 3.1 document.' }
-                    : { $ref: `#/components/schemas/${doc.response}` },
+                    : { $ref: `#/components/schemas/${doc.response.component}` },
               },
             },
           },
