@@ -105,6 +105,8 @@ export const overviewOrganisationSchema = z.object({
 export const overviewSchema = z.object({
   /** Content hash of the data set the response was built from. */
   dataVersion: z.string(),
+  /** The month (`YYYY-MM`) of the latest search for new events: the record is current to then. */
+  currentTo: z.string().nullable(),
   countries: z.array(overviewCountrySchema),
   organisations: z.array(overviewOrganisationSchema),
   /** Every meeting, oldest first. */

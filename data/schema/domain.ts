@@ -85,7 +85,8 @@ export const httpUrlSchema = z
   }, 'must be an absolute http(s) URL')
   // A citation URL is copied by readers: keep it in its plain form.
   .refine((value) => !/^https?:\/\/[^/]+:(443|80)(\/|$)/.test(value), 'names the default port (":443" or ":80"): leave it out')
-  .refine((value) => !/^https?:\/\/[^/]+\/.*\/\//.test(value.split(/[?#]/)[0] ?? value), 'has "//" inside its path');
+  // An archive's copy embeds the original URL (`/web/2024/https://…`): its `://` is not a doubled slash.
+  .refine((value) => !/^https?:\/\/[^/]+\/.*(?<!:)\/\//.test(value.split(/[?#]/)[0] ?? value), 'has "//" inside its path');
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
 

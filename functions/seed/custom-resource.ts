@@ -15,7 +15,8 @@ import type {
   CloudFormationCustomResourceEvent,
   CloudFormationCustomResourceResponse,
 } from 'aws-lambda';
-import { parseDataset, type RawDataset } from '../../data/load.ts';
+import type { RawDataset } from '../../data/load.ts';
+import { validateDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
 import { seedTable } from './loader.ts';
@@ -117,6 +118,6 @@ function log(message: string, details: Record<string, unknown>): void {
 
 export const handler = makeHandler({
   client: createDynamoDbClient(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
-  loadDataset: () => parseDataset(bundledRawDataset),
+  loadDataset: () => validateDataset(bundledRawDataset),
   respond: putResponse,
 });

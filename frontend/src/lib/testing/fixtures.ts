@@ -73,6 +73,7 @@ const country = (iso3: string, name: string, neighbourBorderKm: number | null = 
 
 export const overview: Overview = {
   dataVersion: 'test',
+  currentTo: '2026-12',
   countries: [
     country('AFG', 'Afghanistan'),
     { ...country('CHN', 'China', 91), latestStances: { 'foreign-military-presence': { stance: 'opposes', statementId: 's-1', date: '2025-10-07' } } },
