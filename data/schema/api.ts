@@ -142,8 +142,8 @@ export const statementListSchema = z.object({
 
 // ------------------------------------------------------------------------------------------------ meetings
 
-export const attendeeViewSchema = z.object({
-  actor: actorRefSchema,
+/** What a participation says about a delegation: the same in a meeting's document and in an actor's. */
+const delegationViewShape = {
   role: participationRoleSchema,
   headOfDelegation: speakerViewSchema.nullable(),
   level: z.enum(delegationLevels),
@@ -151,7 +151,10 @@ export const attendeeViewSchema = z.object({
   confidence: confidenceSchema,
   note: z.string().optional(),
   sources: z.array(sourceViewSchema),
-});
+};
+
+/** A participation in a meeting's document: who attended. */
+export const attendeeViewSchema = z.object({ actor: actorRefSchema, ...delegationViewShape });
 
 export const meetingDetailSchema = meetingSchema
   .omit({ sources: true, outcome: true, curatorNote: true })
@@ -168,6 +171,7 @@ export const meetingListSchema = z.object({ meetings: z.array(overviewMeetingSch
 
 // ------------------------------------------------------------------------------------ countries and orgs
 
+/** A participation in an actor's document: which meeting. */
 export const participationViewSchema = z.object({
   meeting: z.object({
     id: slugSchema,
@@ -175,13 +179,7 @@ export const participationViewSchema = z.object({
     series: meetingSeriesSchema,
     startDate: isoDateSchema,
   }),
-  role: participationRoleSchema,
-  headOfDelegation: speakerViewSchema.nullable(),
-  level: z.enum(delegationLevels),
-  endorsedOutcome: triStateSchema,
-  confidence: confidenceSchema,
-  note: z.string().optional(),
-  sources: z.array(sourceViewSchema),
+  ...delegationViewShape,
 });
 
 const neighbourViewSchema = z
