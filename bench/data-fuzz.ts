@@ -14,18 +14,18 @@
  * apart (`refusedOnlyByDataCheck`), not as failures.
  * Text corruptions (a cut file, a trailing comma, a control character) must fail the JSON read with a message.
  */
-import { startEmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
-import { checkRawDataset, formatIssue } from '../../data/check/check.ts';
-import { describeJsonError, parseJsonText } from '../../data/check/json-text.ts';
-import { parseDataset, readRawDataset, recordsDir, type RawDataset } from '../../data/load.ts';
-import { datasetFiles, type EntityName } from '../../data/schema/domain.ts';
-import { createDynamoDbClient } from '../../functions/adapters/dynamodb/client.ts';
-import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
-import { makeHandler, type SeedEvent } from '../../functions/seed/custom-resource.ts';
-import { countDynamoDbRequests } from '../../functions/test-support/request-counter.ts';
+import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb.ts';
+import { checkRawDataset, formatIssue } from '../data/check/check.ts';
+import { describeJsonError, parseJsonText } from '../data/check/json-text.ts';
+import { parseDataset, readRawDataset, recordsDir, type RawDataset } from '../data/load.ts';
+import { datasetFiles, type EntityName } from '../data/schema/domain.ts';
+import { createDynamoDbClient } from '../functions/adapters/dynamodb/client.ts';
+import { ensureTable } from '../functions/adapters/dynamodb/table.ts';
+import { makeHandler, type SeedEvent } from '../functions/seed/custom-resource.ts';
+import { countDynamoDbRequests } from '../functions/test-support/request-counter.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { seededRandom } from './hostile.ts';
+import { seededRandom } from '../local/test-support/hostile-requests.ts';
 
 export const corruptionKinds = [
   'wrong-type',
