@@ -1,7 +1,7 @@
 /**
  * The page in real headless Chromium against the local stack (started in-process, serving frontend/dist:
  * `npm test` builds first). The stack serves the page with the production security headers
- * (infra/security-headers.ts, the values CloudFront sends), so every test runs under the production CSP.
+ * (frontend/security-headers.ts, the values CloudFront sends), so every test runs under the production CSP.
  *
  * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
  */
@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CountryDetail, Overview, OverviewMeeting } from '../../data/schema/api.ts';
-import { contentSecurityPolicy } from '../../infra/security-headers.ts';
+import { contentSecurityPolicy } from '../security-headers.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';

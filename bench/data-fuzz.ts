@@ -8,24 +8,22 @@
  * - the checker behind `npm run data:check` (checkRawDataset) must report at least one issue, each with a
  *   message, and never throw;
  * - the seed as deployed (the CloudFormation custom resource handler, with the corrupted files as its
- *   bundled data) must answer FAILED without sending a single request to DynamoDB.
- * The two checks that need reference data the seed function does not bundle (ISO codes, Natural Earth) are
- * refused by data:check only; `npm run deploy` runs data:check before anything else, so those are counted
- * apart (`refusedOnlyByDataCheck`), not as failures.
+ *   bundled data) must answer FAILED without sending a single request to DynamoDB: it runs the same
+ *   validator as data:check, so every corruption, ISO codes and Natural Earth included, is refused by both.
  * Text corruptions (a cut file, a trailing comma, a control character) must fail the JSON read with a message.
  */
-import { startEmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
-import { checkRawDataset, formatIssue } from '../../data/check/check.ts';
-import { describeJsonError, parseJsonText } from '../../data/load/json-text.ts';
-import { parseDataset, readRawDataset, recordsDir, type RawDataset } from '../../data/load.ts';
-import { datasetFiles, type EntityName } from '../../data/schema/domain.ts';
-import { createDynamoDbClient } from '../../functions/adapters/dynamodb/client.ts';
-import { ensureTable } from '../../functions/adapters/dynamodb/table.ts';
-import { makeHandler, type SeedEvent } from '../../functions/seed/custom-resource.ts';
-import { countDynamoDbRequests } from '../../functions/test-support/request-counter.ts';
+import { startEmbeddedDynamoDb } from '../local/embedded-dynamodb.ts';
+import { checkRawDataset, formatIssue, validateDataset } from '../data/check/check.ts';
+import { describeJsonError, parseJsonText } from '../data/load/json-text.ts';
+import { readRawDataset, recordsDir, type RawDataset } from '../data/load.ts';
+import { datasetFiles, type EntityName } from '../data/schema/domain.ts';
+import { createDynamoDbClient } from '../functions/adapters/dynamodb/client.ts';
+import { ensureTable } from '../functions/adapters/dynamodb/table.ts';
+import { makeHandler, type SeedEvent } from '../functions/seed/custom-resource.ts';
+import { countDynamoDbRequests } from '../functions/test-support/request-counter.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { seededRandom } from './hostile.ts';
+import { seededRandom } from '../local/test-support/hostile-requests.ts';
 
 export const corruptionKinds = [
   'wrong-type',
@@ -44,9 +42,6 @@ export const corruptionKinds = [
   'neighbour-flag',
 ] as const;
 export type CorruptionKind = (typeof corruptionKinds)[number];
-
-/** Refused by data:check (deploy runs it first), not by the seed: they need ISO code lists or Natural Earth. */
-export const dataCheckOnlyKinds: readonly CorruptionKind[] = ['iso-numeric', 'neighbour-flag'];
 
 type Random = () => number;
 type JsonRecord = Record<string, unknown>;
@@ -197,7 +192,6 @@ export interface DataFuzzReport {
   /** The seed answered FAILED before any DynamoDB request. */
   readonly refusedBySeed: number;
   /** Seeded although corrupted: only data:check catches these kinds (deploy runs it first). */
-  readonly refusedOnlyByDataCheck: number;
   /** Seeded although corrupted with a kind the seed must refuse (must be 0). */
   readonly acceptedBySeed: number;
   /** DynamoDB requests sent by a seed that refused (must be 0). */
@@ -232,7 +226,7 @@ export async function fuzzData({ datasets = 1_000, seed = 20261122, textFiles = 
     const corruptionsByKind = Object.fromEntries(corruptionKinds.map((kind) => [kind, 0])) as Record<CorruptionKind, number>;
     const exampleMessages: Partial<Record<CorruptionKind, string>> = {};
     const failures: string[] = [];
-    const counts = { acceptedByChecker: 0, checkerCrashes: 0, refusedBySeed: 0, refusedOnlyByDataCheck: 0, acceptedBySeed: 0, requestsBeforeRefusal: 0 };
+    const counts = { acceptedByChecker: 0, checkerCrashes: 0, refusedBySeed: 0, acceptedBySeed: 0, requestsBeforeRefusal: 0 };
     const fail = (message: string) => void (failures.length < 10 && failures.push(message));
     // The seed handler logs a JSON line per event; a thousand refusals would bury the report.
     console.log = () => {};
@@ -264,13 +258,11 @@ export async function fuzzData({ datasets = 1_000, seed = 20261122, textFiles = 
       if (applied.length === 1 && issues[0] !== undefined) exampleMessages[applied[0] as CorruptionKind] ??= issues[0];
 
       counter.reset();
-      const answer = await makeHandler({ client, loadDataset: () => parseDataset(data), respond: async () => {} })(createEvent(tableName));
+      const answer = await makeHandler({ client, loadDataset: () => validateDataset(data), respond: async () => {} })(createEvent(tableName));
       if (answer.Status === 'FAILED') {
         counts.refusedBySeed += 1;
         counts.requestsBeforeRefusal += counter.sent.length;
         if (counter.sent.length > 0) fail(`${label}: the seed refused after ${counter.sent.join(', ')}`);
-      } else if (applied.every((kind) => dataCheckOnlyKinds.includes(kind))) {
-        counts.refusedOnlyByDataCheck += 1;
       } else {
         counts.acceptedBySeed += 1;
         fail(`${label}: the seed wrote it`);

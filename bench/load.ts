@@ -4,10 +4,10 @@
  * started once the load stops and a full collection ran: memory held per request would show as growth.
  */
 import autocannon from 'autocannon';
-import { apiTargets } from '../api-targets.ts';
-import { startServerProcess } from '../servers/child.ts';
-import type { MemorySample } from '../servers/protocol.ts';
-import { percentile, round } from '../stats.ts';
+import { apiTargets } from './api-targets.ts';
+import { startServerProcess } from './servers/child.ts';
+import type { MemorySample } from './servers/child.ts';
+import { percentile, round } from './stats.ts';
 
 export interface LoadReport {
   readonly seconds: number;

@@ -1,8 +1,8 @@
 /**
- * The security headers of the page: the one source for CloudFront's response headers policy
- * (constructs/static-site.ts), the local stack's static server (local/static-site.ts) and the browser tests,
- * which run the built page under exactly this policy. Plain strings: no CDK, no zod, so the local stack and
- * the tests can import it without pulling either in.
+ * The security headers of the page, kept beside it because the page dictates its CSP: the one source for
+ * CloudFront's response headers policy (infra/constructs/site-cdn.ts), the local stack's static server
+ * (local/static-site.ts) and the browser tests, which run the built page under exactly this policy. Plain
+ * strings: no CDK, no zod, so the local stack and the tests can import it without pulling either in.
  */
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Fuzz run: thousands of hostile requests (./hostile.ts) against the local stack in its own process, a few
+ * Fuzz run: thousands of hostile requests (local/test-support/hostile-requests.ts) against the local stack in its own process, a few
  * connections at a time, each over a fresh socket. Passes when no request got a 5xx, every answer was JSON,
  * the process is still running and a final /api/health answers 200.
  */
-import { startServerProcess } from '../servers/child.ts';
-import { categories, describeRequest, hostileRequest, judge, seededRandom, toWire, type Category } from './hostile.ts';
-import { exchange } from './raw-socket.ts';
+import { startServerProcess } from './servers/child.ts';
+import { categories, describeRequest, hostileRequest, judge, seededRandom, toWire, type Category } from '../local/test-support/hostile-requests.ts';
+import { exchange } from '../local/test-support/raw-socket.ts';
 
 export interface FuzzReport {
   readonly requests: number;

@@ -1,5 +1,6 @@
 /**
- * Hostile HTTP requests against the API's routes, generated from a seed (the same seed, the same request):
+ * Hostile HTTP requests against the API's routes, as a client could write them on the wire, generated from a
+ * seed (the same seed, the same request):
  * path traversal, unicode, encoded and raw NULs, very long values, parameter floods, wrong methods and bad
  * headers (a huge If-None-Match, hundreds of headers, invalid characters, no Host, bad Content-Length),
  * plus valid requests so the success paths run too. `toWire` gives the exact bytes to send.
