@@ -264,6 +264,15 @@ describe('page deployment', () => {
     expect(page).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/*'] });
     expect(page?.Prune).toBe(true);
   });
+
+  it('invalidates the CDN only after the seed has written the new documents', () => {
+    const [[seedId]] = ofType('Custom::SeedTable') as [[string, CfnResource]];
+    const [[pageId, page]] = ofType('Custom::CDKBucketDeployment').filter(([, d]) => d.Properties?.DistributionPaths !== undefined) as [
+      [string, CfnResource],
+    ];
+    expect(pageId).toBeDefined();
+    expect([page.DependsOn ?? []].flat()).toContain(seedId);
+  });
 });
 
 describe('seed', () => {
