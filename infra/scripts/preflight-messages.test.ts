@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profilesDefined } from './preflight.ts';
-import { synthSummary } from './synth-summary.ts';
+import { outputDirOf, synthSummary } from './synth.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 /** A line only the full credentials help has. */
@@ -123,5 +123,11 @@ describe('npm run synth', () => {
     expect(synthSummary(path.join(outDir, 'cdk.out'), outDir)).toBe(
       'cdk-nag (AWS Solutions checks) passed: no unacknowledged findings. Template: cdk.out/Stack.template.json (2 resources)',
     );
+  });
+
+  it('finds the output folder among the arguments passed on to cdk synth', () => {
+    expect(outputDirOf([])).toBe('cdk.out');
+    expect(outputDirOf(['-c', 'retainData=true', '-o', 'cdk.out/all-options'])).toBe('cdk.out/all-options');
+    expect(outputDirOf(['--output=elsewhere'])).toBe('elsewhere');
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The last line of `npm run synth`, run only after `cdk synth` succeeded: cdk-nag's checks run inside the
- * synth (infra/app-setup.ts) and fail it on any unacknowledged finding, so reaching here means they passed.
- * Says so, and where each synthesized template is, read from the cloud assembly's manifest.
+ * `npm run synth [-- -c key=value -o dir ...]`: `cdk synth --quiet` with those arguments, then one closing line.
+ * cdk-nag's checks run inside the synth (infra/app-setup.ts) and fail it on any unacknowledged finding, so
+ * once the synth succeeded they passed: the line says so, and where each template is (from the manifest).
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,9 +29,27 @@ export function synthSummary(outDir: string, cwd: string = process.cwd()): strin
   );
 }
 
+/** Where `cdk synth` writes, from its `-o`/`--output` argument; cdk.out by default. */
+export function outputDirOf(args: readonly string[]): string {
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index]!;
+    if (arg === '-o' || arg === '--output') return args[index + 1] ?? 'cdk.out';
+    if (arg.startsWith('--output=')) return arg.slice('--output='.length);
+  }
+  return 'cdk.out';
+}
+
+// `npm run synth [-- cdk synth arguments]`: the synth, then the summary line.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const args = process.argv.slice(2);
+  const synth = spawnSync('npx', ['cdk', 'synth', '--quiet', ...args], { stdio: 'inherit' });
+  if (synth.error !== undefined) {
+    console.error(`npm run synth: cdk could not start: ${synth.error.message}`);
+    process.exit(1);
+  }
+  if (synth.status !== 0) process.exit(synth.status ?? 1);
   try {
-    console.log(synthSummary(process.argv[2] ?? 'cdk.out'));
+    console.log(synthSummary(outputDirOf(args)));
   } catch (error) {
     console.error(`npm run synth: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
