@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{data,functions,infra,local,frontend,bench}/**/*.test.ts'],
+    include: ['{data,curate,functions,infra,local,frontend,bench}/**/*.test.ts'],
     exclude: ['**/node_modules/**', 'frontend/dist/**', 'cdk.out/**'],
     // A guard against hangs, not a speed check: on a 2-core machine the property tests (1,000 requests per
     // route), Chromium and the CDK bundling compete for the CPU, and a test that takes 2 s alone can take 60.

@@ -1,13 +1,18 @@
 /**
  * What the API benchmarks request: one representative request per route (two for /api/statements, the whole
  * list and a filtered one), with ids taken from the data the stack serves, and the one DynamoDB request our
- * handler makes for each (the bare baseline server makes exactly that request).
+ * handler makes for each (the bare baseline server makes exactly that request). Every route that serves a
+ * stored document is measured by its GetItem, so a newly catalogued document is measured without a change
+ * here.
  */
 import type { Overview } from '../data/schema/api.ts';
+import { readDatasetFiles } from '../data/load.ts';
 import { mostSelectivePartition } from '../functions/adapters/dynamodb/dynamodb-store.ts';
-import { keys, type ItemKey } from '../functions/adapters/dynamodb/keys.ts';
-import { routes, type RouteName } from '../functions/http/routes.ts';
-import type { StatementFilters } from '../functions/store/diplomacy-store.ts';
+import { documentItemKey } from '../functions/adapters/dynamodb/keys.ts';
+import { pathParameterName, routes, type DocumentRouteName, type RouteName } from '../functions/http/routes.ts';
+import { catalogue } from '../functions/read-model/catalogue.ts';
+import { indexDataSet } from '../functions/read-model/data-set.ts';
+import type { DocumentKey, StatementFilters } from '../functions/store/diplomacy-store.ts';
 
 export type DynamoDbRequest =
   | { readonly operation: 'GetItem'; readonly pk: string; readonly sk: string }
@@ -20,7 +25,7 @@ export interface ApiTarget {
   readonly dynamodb: DynamoDbRequest;
 }
 
-const getItem = (key: ItemKey): DynamoDbRequest => ({ operation: 'GetItem', ...key });
+const getItem = (key: DocumentKey): DynamoDbRequest => ({ operation: 'GetItem', ...documentItemKey(key) });
 const query = (filters: StatementFilters): DynamoDbRequest => ({ operation: 'Query', pk: mostSelectivePartition(filters).pk });
 
 export async function apiTargets(baseUrl: string): Promise<ApiTarget[]> {
@@ -32,22 +37,46 @@ export async function apiTargets(baseUrl: string): Promise<ApiTarget[]> {
   const country = overview.countries.find((candidate) => candidate.iso3 === 'RUS') ?? overview.countries[0];
   const organisation = [...overview.organisations].sort((a, b) => b.statementCount - a.statementCount)[0];
   if (!meeting || !country || !organisation) throw new Error('The data set needs a meeting, a country and an organisation');
+  const chosenIds: Partial<Record<DocumentRouteName, string>> = {
+    getMeeting: meeting.id,
+    getCountry: country.iso3,
+    getOrganisation: organisation.id,
+  };
 
   const filtered = { country: country.iso3, topic: 'foreign-military-presence' } as const;
-  const targets: Record<RouteName, [target: string, dynamodb: DynamoDbRequest][]> = {
-    getOverview: [['/api/overview', getItem(keys.overview())]],
-    listMeetings: [['/api/meetings', getItem(keys.meetingList())]],
-    getMeeting: [[`/api/meetings/${meeting.id}`, getItem(keys.meeting(meeting.id))]],
-    listCountries: [['/api/countries', getItem(keys.countryList())]],
-    getCountry: [[`/api/countries/${country.iso3}`, getItem(keys.country(country.iso3))]],
-    listOrganisations: [['/api/organisations', getItem(keys.organisationList())]],
-    getOrganisation: [[`/api/organisations/${organisation.id}`, getItem(keys.organisation(organisation.id))]],
-    listStatements: [
-      ['/api/statements', query({})],
-      [`/api/statements?country=${filtered.country}&topic=${filtered.topic}`, query(filtered)],
-    ],
-    getHealth: [['/api/health', getItem(keys.health())]],
-    getOpenApiDocument: [['/api/openapi.json', getItem(keys.openApiDocument())]],
-  };
-  return routes.flatMap((route) => targets[route.name].map(([target, dynamodb]) => ({ route: route.name, target, dynamodb })));
+  const targets: ApiTarget[] = [];
+  for (const route of routes) {
+    if (!('document' in route)) {
+      targets.push(
+        { route: route.name, target: '/api/statements', dynamodb: query({}) },
+        {
+          route: route.name,
+          target: `/api/statements?country=${filtered.country}&topic=${filtered.topic}`,
+          dynamodb: query(filtered),
+        },
+      );
+      continue;
+    }
+    const parameter = pathParameterName(route);
+    if (parameter === undefined) {
+      targets.push({ route: route.name, target: route.path, dynamodb: getItem({ document: route.document }) });
+      continue;
+    }
+    const id = chosenIds[route.name] ?? (await largestDocumentId(route.name));
+    targets.push({
+      route: route.name,
+      target: route.path.replace(`{${parameter}}`, id),
+      dynamodb: getItem({ document: route.document, id }),
+    });
+  }
+  return targets;
+}
+
+/** For a document route with no chosen id: the record whose document is largest, the heaviest GetItem. */
+async function largestDocumentId(route: DocumentRouteName): Promise<string> {
+  const built = catalogue[route].build(indexDataSet(await readDatasetFiles()));
+  const size = (document: unknown) => JSON.stringify(document).length;
+  const largest = [...built].sort((a, b) => size(b.document) - size(a.document))[0];
+  if (largest?.id === undefined) throw new Error(`${route}: the data set has no document to request`);
+  return largest.id;
 }

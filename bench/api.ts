@@ -5,8 +5,6 @@
  * Each server runs in a process of its own with dynalite inside it; the load generator runs here, so no two
  * of them share an event loop. Latency percentiles are exact, over every response of every round.
  *
- *   npx tsx bench/api.ts [--connections 10] [--seconds 3] [--rounds 3]
- *
  * Each route is also measured with a single connection (two short rounds): the cost of one request with
  * nobody ahead of it in the queue, closer to what one Lambda container sees.
  *
@@ -15,8 +13,6 @@
  */
 import './quiet-sdk.ts';
 import autocannon from 'autocannon';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { apiTargets, type ApiTarget } from './api-targets.ts';
 import { startServerProcess, type ServerProcess } from './servers/child.ts';
 import { formatTable, percentile, ratio, round } from './stats.ts';
@@ -115,14 +111,14 @@ async function benchTarget(
   };
 }
 
-export interface LoadRun {
+interface LoadRun {
   readonly latenciesMs: number[];
   readonly seconds: number;
   readonly errors: number;
 }
 
 /** One autocannon run, keeping every response time (autocannon's own histogram has no p95). */
-export async function load(
+async function load(
   url: string,
   options: { connections: number; duration?: number; amount?: number; requests?: { method?: string; path?: string }[] },
 ): Promise<LoadRun> {
@@ -133,7 +129,7 @@ export async function load(
   return { latenciesMs, seconds: result.duration, errors: result.errors + result.timeouts + result.non2xx };
 }
 
-export function summarise(runs: readonly LoadRun[]): LoadSummary {
+function summarise(runs: readonly LoadRun[]): LoadSummary {
   const latencies = runs.flatMap((run) => run.latenciesMs);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {
@@ -166,20 +162,3 @@ export function formatApiTable(results: readonly RouteBenchResult[]): string {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({
-    options: {
-      connections: { type: 'string', default: '10' },
-      seconds: { type: 'string', default: '3' },
-      rounds: { type: 'string', default: '3' },
-    },
-  });
-  const report = await benchApi({
-    connections: Number(values.connections),
-    roundSeconds: Number(values.seconds),
-    rounds: Number(values.rounds),
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
-  process.stdout.write(`${formatApiTable(report.routes)}\n\nOne connection:\n${formatApiTable(report.singleConnection)}\n`);
-  if (report.routes.some((route) => route.ours.errors > 0)) process.exitCode = 1;
-}

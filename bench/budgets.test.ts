@@ -9,7 +9,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { budgets, KiB } from './budgets.ts';
-import { countDynamoDbRequestsPerRoute } from './dynamodb.ts';
 import { distDir, distFirstLoad } from './first-load.ts';
 import { buildLambdaBundles, lambdaEntries, type LambdaBundle } from './lambda.ts';
 
@@ -59,13 +58,4 @@ describe('Lambda bundles, built with the CDK construct’s esbuild settings', ()
       expect(bundle.packages.filter((name) => forbidden.includes(name)), bundle.name).toEqual([]);
     }
   });
-});
-
-test('each API call is exactly one DynamoDB request, and none is a Scan', async () => {
-  const report = await countDynamoDbRequestsPerRoute();
-  for (const call of report.calls) {
-    expect(call.status, call.target).toBe(200);
-    expect(call.operations.length, `${call.target}: ${call.operations.join(', ')}`).toBe(budgets.dynamodb.requestsPerCall);
-  }
-  expect(report.scans).toBe(budgets.dynamodb.scans);
 });

@@ -15,7 +15,7 @@ import { formatTable, kib } from './stats.ts';
 /** What `npm run build` writes. */
 export const distDir = fileURLToPath(new URL('../frontend/dist/', import.meta.url));
 
-export const kinds = [
+const kinds = [
   'html',
   'js-ours',
   'css-ours',
@@ -27,13 +27,13 @@ export const kinds = [
   'api-other',
   'other',
 ] as const;
-export type Kind = (typeof kinds)[number];
+type Kind = (typeof kinds)[number];
 
 /** The part of the first load that is ours to keep small (the budget): everything but MapLibre and the HTML. */
-export const oursKinds: readonly Kind[] = ['js-ours', 'css-ours', 'boundaries', 'api-overview'];
+const oursKinds: readonly Kind[] = ['js-ours', 'css-ours', 'boundaries', 'api-overview'];
 
 /** By URL path: Vite names MapLibre's chunk, stylesheet and worker after it (frontend/vite.config.ts). */
-export function kindOf(urlPath: string): Kind {
+function kindOf(urlPath: string): Kind {
   const file = urlPath.split('/').pop() ?? '';
   if (urlPath === '/' || file.endsWith('.html')) return 'html';
   if (urlPath === '/api/overview') return 'api-overview';
@@ -46,7 +46,7 @@ export function kindOf(urlPath: string): Kind {
   return 'other';
 }
 
-export interface FileSize {
+interface FileSize {
   readonly path: string;
   readonly kind: Kind;
   readonly raw: number;
@@ -54,7 +54,7 @@ export interface FileSize {
   readonly brotli: number;
 }
 
-export function sizeOf(urlPath: string, body: Buffer): FileSize {
+function sizeOf(urlPath: string, body: Buffer): FileSize {
   return { path: urlPath, kind: kindOf(urlPath), raw: body.length, gzip: gzipSync(body).length, brotli: brotliCompressSync(body).length };
 }
 
@@ -66,7 +66,7 @@ export interface FirstLoad {
   readonly total: { raw: number; gzip: number; brotli: number };
 }
 
-export function summariseFirstLoad(files: readonly FileSize[]): FirstLoad {
+function summariseFirstLoad(files: readonly FileSize[]): FirstLoad {
   const zero = () => ({ raw: 0, gzip: 0, brotli: 0, files: 0 });
   const byKind = Object.fromEntries(kinds.map((kind) => [kind, zero()])) as Record<Kind, ReturnType<typeof zero>>;
   const ours = { raw: 0, gzip: 0, brotli: 0 };

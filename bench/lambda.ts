@@ -4,18 +4,14 @@
  * imports the bundle, timed from the process's start (Node's performance.timeOrigin) until the `handler`
  * export exists, which is what Lambda's Init Duration covers. An empty handler bundled the same way is the
  * floor; processes alternate between bundles so drift on a shared machine hits all alike.
- *
- *   npx tsx bench/lambda.ts [--samples 11]
  */
 import './quiet-sdk.ts';
 import { spawn } from 'node:child_process';
-import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { readFile } from 'node:fs/promises';
 import { build, type Metafile } from 'esbuild';
 import { esbuildOptions } from '../infra/constructs/lambda-bundling.ts';
 import { formatTable, kib, median, ratio, round } from './stats.ts';
@@ -198,8 +194,3 @@ export function formatLambdaTable(report: LambdaReport): string {
   );
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { samples: { type: 'string', default: '11' } } });
-  const report = await benchLambdas({ samples: Number(values.samples), log: (line) => process.stderr.write(`${line}\n`) });
-  process.stdout.write(`${formatLambdaTable(report)}\n`);
-}

@@ -6,15 +6,12 @@
  * static server code (local/static-site.ts) in a process of its own, same viewport, marking `map-drawn`.
  * Loads alternate between the two, so drift hits both alike; the report is the ratio of the medians.
  * Also records what the page requests on its first load (./first-load.ts).
- *
- *   npx tsx bench/page.ts [--loads 7]      (needs `npm run build` and Chromium)
  */
 import './quiet-sdk.ts';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../frontend/test/chromium.ts';
@@ -23,7 +20,7 @@ import { startServerProcess, type ServerProcess } from './servers/child.ts';
 import { median, ratio, round } from './stats.ts';
 
 const floorSource = fileURLToPath(new URL('./floor/', import.meta.url));
-export const viewport = { width: 1280, height: 800 } as const;
+const viewport = { width: 1280, height: 800 } as const;
 
 export interface PageReport {
   readonly loads: number;
@@ -38,7 +35,7 @@ export interface PageReport {
 }
 
 /** The floor page built with Vite into a temporary folder, with the page's boundary file beside it. */
-export async function buildFloor(): Promise<string> {
+async function buildFloor(): Promise<string> {
   const boundaries = (await readdir(path.join(distDir, 'assets'))).find((name) => /^countries-[\w-]+\.json$/.test(name));
   if (boundaries === undefined) throw new Error(`No boundary file in ${distDir}assets: run \`npm run build\` first`);
   const outDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));
@@ -97,12 +94,3 @@ export async function benchPage({ loads = 7, log = (_line: string) => {} } = {})
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { loads: { type: 'string', default: '7' } } });
-  const report = await benchPage({ loads: Number(values.loads), log: (line) => process.stderr.write(`${line}\n`) });
-  const { formatFirstLoadTable } = await import('./first-load.ts');
-  process.stdout.write(
-    `page ${report.page.medianMs} ms, floor ${report.floor.medianMs} ms: ${report.ratio}× (median of ${report.loads})\n` +
-      `${formatFirstLoadTable(report.firstLoad)}\n`,
-  );
-}

@@ -26,9 +26,9 @@ import { countDynamoDbRequestsPerRoute, formatDynamoDbTable, type DynamoDbReport
 import { distDir, formatFirstLoadTable } from './first-load.ts';
 import { benchLambdas, formatLambdaTable, type LambdaReport } from './lambda.ts';
 import { benchPage, type PageReport } from './page.ts';
-import { fuzzData, type DataFuzzReport } from './robustness/data-fuzz.ts';
-import { fuzzApi, type FuzzReport } from './robustness/fuzz.ts';
-import { heapGrowthAllowance, loadApi, type LoadReport } from './robustness/load.ts';
+import { fuzzData, type DataFuzzReport } from './data-fuzz.ts';
+import { fuzzApi, type FuzzReport } from './fuzz.ts';
+import { heapGrowthAllowance, loadApi, type LoadReport } from './load.ts';
 import { formatTable, kib, round } from './stats.ts';
 
 const sections = ['page', 'api', 'lambda', 'dynamodb', 'load', 'fuzz', 'data'] as const;
@@ -300,7 +300,7 @@ function formatDataFuzz(data: DataFuzzReport): string {
     `${data.datasets} data sets (seed ${data.seed}), 1 to 3 corruptions each: ${JSON.stringify(data.corruptionsByKind)}`,
     `data:check: ${data.datasets - data.acceptedByChecker - data.checkerCrashes} reported, ${data.acceptedByChecker} passed, ${data.checkerCrashes} crashed`,
     `seed: ${data.refusedBySeed} refused before any DynamoDB request (${data.requestsBeforeRefusal} requests sent), ` +
-      `${data.refusedOnlyByDataCheck} only refused by data:check (ISO code or Natural Earth; deploy runs data:check first), ${data.acceptedBySeed} seeded`,
+      `${data.acceptedBySeed} seeded`,
     `text: ${data.textCorruptions.rejectedWithMessage} of ${data.textCorruptions.files} corrupted files refused with a message`,
     `${data.passed ? 'passed' : 'FAILED'}`,
     ...data.failures.map((failure) => `  ${failure}`),

@@ -33,6 +33,3 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
       .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...cells.map(line)].join('\n');
 }
-
-/** `ok` or `OVER` against a limit, for the printed tables. */
-export const verdict = (pass: boolean): string => (pass ? 'ok' : 'MISSED');

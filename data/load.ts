@@ -10,9 +10,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { datasetFiles, type Dataset, type EntityName } from './schema/domain.ts';
-import { DatasetError, type Issue } from './check/issue.ts';
-import { describeJsonError, parseJsonText } from './check/json-text.ts';
-import { checkFileRecords, entityNames } from './check/records.ts';
+import { DatasetError, type Issue } from './load/issue.ts';
+import { describeJsonError, parseJsonText } from './load/json-text.ts';
+import { checkFileRecords, entityNames } from './load/records.ts';
 
 export { DatasetError };
 

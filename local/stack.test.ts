@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fixtureDataset, kazanMeetingId } from '../functions/test-support/fixture-dataset.ts';
-import { contentSecurityPolicy } from '../infra/security-headers.ts';
+import { contentSecurityPolicy } from '../frontend/security-headers.ts';
 import { rawRequest } from '../functions/test-support/raw-http.ts';
 import { toHttpApiEvent } from './api-gateway-event.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';

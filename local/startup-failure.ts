@@ -3,7 +3,7 @@
  * failures a person can cause (a busy port, an unreachable DynamoDB endpoint, broken data), never a stack
  * trace. Broken data is the one case with more lines: each problem once, in data:check's format.
  */
-import { DatasetError, formatIssue } from '../data/check/issue.ts';
+import { DatasetError, formatIssue } from '../data/load/issue.ts';
 import { StoreUnavailableError } from '../functions/store/diplomacy-store.ts';
 
 export interface StartupSettings {

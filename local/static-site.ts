@@ -2,7 +2,7 @@
  * Serves the built page (frontend/dist) the way the deployed CloudFront + S3 site does: hashed files under
  * /assets/ cached for a year, everything else revalidated, `index.html` for any other path (the page
  * routes itself), gzip or brotli when the browser accepts it, and CloudFront's security headers (the same
- * values, from infra/security-headers.ts; no HSTS on http://localhost) on every response. Reads the folder
+ * values, from frontend/security-headers.ts; no HSTS on http://localhost) on every response. Reads the folder
  * on every request, so a `npm run build` while the stack runs is picked up; until there is a build,
  * explains how to make one.
  */
@@ -11,7 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
-import { securityHeaders } from '../infra/security-headers.ts';
+import { securityHeaders } from '../frontend/security-headers.ts';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -3,7 +3,19 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { DynamoDbRequest } from '../api-targets.ts';
-import type { MemorySample, ParentMessage, ServerMessage } from './protocol.ts';
+
+/** Messages between the benchmark and a server process. */
+export interface MemorySample {
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+}
+
+export type ParentMessage = { type: 'memory' } | { type: 'reset-peak' } | { type: 'gc' } | { type: 'close' };
+
+export type ServerMessage =
+  | { type: 'ready'; url: string; pid: number }
+  | { type: 'failed'; message: string }
+  | { type: 'memory'; now: MemorySample; peak: MemorySample };
 
 export interface ServerProcess {
   readonly url: string;

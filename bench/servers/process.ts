@@ -16,7 +16,7 @@ import { startLocalStack } from '../../local/stack.ts';
 import { createStaticSite } from '../../local/static-site.ts';
 import type { DynamoDbRequest } from '../api-targets.ts';
 import { startBaselineServer } from './baseline.ts';
-import type { MemorySample, ParentMessage, ServerMessage } from './protocol.ts';
+import type { MemorySample, ParentMessage, ServerMessage } from './child.ts';
 
 const [mode, argument] = process.argv.slice(2);
 

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { datasetFiles, type EntityName } from '../schema/domain.ts';
 import { DatasetError, parseDataset, type RawDataset } from '../load.ts';
 import { checkRawDataset, formatIssue, type CheckResult } from './check.ts';
-import { describeValue } from './issue.ts';
-import { minimalDataset } from './fixtures/minimal.ts';
+import { describeValue } from '../load/issue.ts';
+import { minimalDataset } from '../fixtures/minimal.ts';
 
 const entities = Object.keys(datasetFiles) as EntityName[];
 const fileNames = new Set<string>(entities.map((entity) => datasetFiles[entity].file));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsDir } from '../load.ts';
 import { checkDataset, checkRawDataset, formatIssue } from './check.ts';
-import { KAZAN, LAVROV_STATEMENT, minimalDataset, writeDataset, type FixtureDataset } from './fixtures/minimal.ts';
+import { KAZAN, LAVROV_STATEMENT, minimalDataset, writeDataset, type FixtureDataset } from '../fixtures/minimal.ts';
 
 /** Lets a test put a value of the wrong type where the fixture's types would refuse it. */
 const loose = (record: object) => record as Record<string, unknown>;
@@ -61,7 +61,7 @@ describe('schema violations', () => {
     [
       'a date in another format',
       (data) => (statement(data).date = '29.09.2023'),
-      `statements.json: ${LAVROV_STATEMENT}: date: "29.09.2023" must be a date written YYYY-MM-DD`,
+      `statements.json: ${LAVROV_STATEMENT}: date: "29.09.2023" must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known`,
     ],
     [
       'missing field',
@@ -75,7 +75,7 @@ describe('schema violations', () => {
     ],
     [
       'nested field',
-      (data) => (loose(statement(data).speaker).name = ''),
+      (data) => (statement(data).speaker = { name: '', office: null }),
       `statements.json: ${LAVROV_STATEMENT}: speaker.name: must not be empty`,
     ],
     [
@@ -439,5 +439,159 @@ describe('the curated data in data/records/', () => {
   it('passes every check', async () => {
     const { issues } = await checkDataset(recordsDir);
     expect(issues.map(formatIssue)).toEqual([]);
+  });
+});
+
+const person = (data: FixtureDataset, id: string) => data.people.find((p) => p.id === id)!;
+
+describe('people, offices and speakers', () => {
+  it.each<[string, (data: FixtureDataset) => void, string]>([
+    [
+      'a speaker whose person id does not resolve',
+      (data) => (statement(data).speaker = { person: 'sergei-lavrov' }),
+      `statements.json: ${LAVROV_STATEMENT}: speaker.person: unknown person "sergei-lavrov"`,
+    ],
+    [
+      'a head of delegation whose person id does not resolve',
+      (data) => (participation(data, 'RUS').headOfDelegation = { person: 'kabulov' }),
+      `participations.json: ${KAZAN}/RUS: headOfDelegation.person: unknown person "kabulov"`,
+    ],
+    [
+      'an office whose dates do not cover the statement',
+      (data) => (person(data, 'sergey-lavrov').offices[0]!.to = '2023-09-28'),
+      `statements.json: ${LAVROV_STATEMENT}: speaker.person: "sergey-lavrov" has no office whose dates cover 2023-09-29`,
+    ],
+    [
+      'a head of delegation whose only office ended before the meeting',
+      (data) => Object.assign(person(data, 'zamir-kabulov').offices[0]!, { to: '2022-01', sources: ['mfa-kazan-2023'] }),
+      `participations.json: ${KAZAN}/RUS: headOfDelegation.person: "zamir-kabulov" has no office whose dates cover 2023-09-29`,
+    ],
+    [
+      'a speaker named twice, by person and by name',
+      (data) => (statement(data).speaker = { person: 'sergey-lavrov', name: 'Sergey Lavrov' }),
+      `statements.json: ${LAVROV_STATEMENT}: speaker.name: comes from the person record: leave it out when "person" is given`,
+    ],
+    [
+      'a speaker with neither person nor name',
+      (data) => (statement(data).speaker = {}),
+      `statements.json: ${LAVROV_STATEMENT}: speaker.person: is required, or "name" for an unnamed speaker`,
+    ],
+    [
+      'office dates without a source',
+      (data) => (person(data, 'zamir-kabulov').offices[0]!.from = '2011-03'),
+      'people.json: zamir-kabulov: offices[0].sources: needs a source for its dates',
+    ],
+    [
+      'an office that ends before it starts',
+      (data) => (person(data, 'sergey-lavrov').offices[0]!.to = '2004-02'),
+      'people.json: sergey-lavrov: offices[0].to: 2004-02 is before from 2004-03-09',
+    ],
+    [
+      'a person speaking for an unknown actor',
+      (data) => (person(data, 'sergey-lavrov').actor = 'SUN'),
+      'people.json: sergey-lavrov: actor: unknown country "SUN"',
+    ],
+  ])('%s', (_name, breakIt, expected) => {
+    expect(messagesAfter(breakIt)).toEqual([expected]);
+  });
+
+  it('a speaker holding no office at the time is refused, whatever the other offices', () => {
+    const found = messagesAfter((data) => {
+      person(data, 'sergey-lavrov').offices = [
+        { title: 'Ambassador to the UN', from: '1994-04', to: '2004-03', sources: ['mfa-kazan-2023'] },
+      ];
+    });
+    expect(found).toEqual([`statements.json: ${LAVROV_STATEMENT}: speaker.person: "sergey-lavrov" has no office whose dates cover 2023-09-29`]);
+  });
+});
+
+describe('dates known only to the month', () => {
+  it('accepts YYYY-MM on a statement, inside its meeting when the month overlaps it', () => {
+    expect(messagesAfter((data) => (statement(data).date = '2023-09'))).toEqual([]);
+  });
+
+  it.each<[string, string, string]>([
+    ['a month-precision date written with day 00', '2023-09-00', '"2023-09-00" has day 00: a date known only to the month is written YYYY-MM'],
+    ['a month that does not exist', '2023-13', '"2023-13" is not a real calendar date'],
+  ])('%s', (_name, date, message) => {
+    expect(messagesAfter((data) => (statement(data).date = date))).toEqual([`statements.json: ${LAVROV_STATEMENT}: date: ${message}`]);
+  });
+
+  it('refuses a month that misses the meeting', () => {
+    expect(messagesAfter((data) => (statement(data).date = '2023-10'))).toEqual([
+      `statements.json: ${LAVROV_STATEMENT}: date: 2023-10 is outside meeting "${KAZAN}" (2023-09-29)`,
+    ]);
+  });
+});
+
+describe('reader text and citations', () => {
+  it.each<[string, (data: FixtureDataset) => void, string]>([
+    [
+      'a research mark in a reason',
+      (data) => (participation(data, 'TJK').confidence = { level: 'disputed', reason: 'Present per nCa [P].' }),
+      `participations.json: ${KAZAN}/TJK: confidence.reason: is shown to readers but contains "[P]" (a research mark): put research notes in curatorNote`,
+    ],
+    [
+      'curator wording in a note',
+      (data) => (source(data, 'informeurope-2023-09-30').note = 'date from the URL'),
+      'sources.json: informeurope-2023-09-30: note: is shown to readers but contains "date from the URL" (a research note about the date): put research notes in curatorNote',
+    ],
+    [
+      'a field name in a stance summary',
+      (data) => (((statement(data).stances ?? [])[0]!.summary = 'See quoteSource.')),
+      `statements.json: ${LAVROV_STATEMENT}: stances[0].summary: is shown to readers but contains "quoteSource" (a field name of the data schema): put research notes in curatorNote`,
+    ],
+    [
+      'an empty title',
+      (data) => (source(data, 'tass-1682511').title = ' '),
+      'sources.json: tass-1682511: title: must not be empty',
+    ],
+    [
+      'a URL naming the default port',
+      (data) => (source(data, 'tass-1682511').url = 'https://tass.com:443/politics/1682511'),
+      'sources.json: tass-1682511: url: "https://tass.com:443/politics/1682511" names the default port (":443" or ":80"): leave it out',
+    ],
+    [
+      'a URL with a doubled slash in its path',
+      (data) => (source(data, 'tass-1682511').url = 'https://tass.com/politics//1682511'),
+      'sources.json: tass-1682511: url: "https://tass.com/politics//1682511" has "//" inside its path',
+    ],
+    [
+      'a numbered round that does not follow its series title',
+      (data) => (meeting(data).title = '5th Meeting of the Moscow Format of Consultations on Afghanistan'),
+      `meetings.json: ${KAZAN}: title: must be "5th meeting of the Moscow Format consultations on Afghanistan" (one title pattern per series)`,
+    ],
+  ])('%s', (_name, breakIt, expected) => {
+    expect(messagesAfter(breakIt)).toEqual([expected]);
+  });
+
+  it('leaves curator notes, verbatim quotes and codes alone', () => {
+    const found = messagesAfter((data) => {
+      statement(data).curatorNote = 'The fact sheet marks this [C]; coded as spoken.';
+      participation(data, 'TJK').role = 'invited-absent';
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('a related conference has no round', () => {
+    const found = messagesAfter((data) => Object.assign(meeting(data), { series: 'other', round: 5 }));
+    expect(found).toEqual([`meetings.json: ${KAZAN}: round: must be null for a related conference (series "other" has no rounds)`]);
+  });
+});
+
+describe('what fits in a database item', () => {
+  it('names a record too large to store', () => {
+    const found = messagesAfter((data) => (statement(data).quote = 'x'.repeat(20_000)));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(new RegExp(`^statements.json: ${LAVROV_STATEMENT}: is \\d+ bytes, over the 16000 one record may take$`));
+  });
+
+  it('names the country whose document would gather too much', () => {
+    const found = messagesAfter((data) => {
+      const template = statement(data);
+      for (let i = 0; i < 40; i += 1) data.statements.push({ ...template, id: `bulk-${i}`, quote: 'y'.repeat(9_000) });
+    });
+    expect(found.some((line) => /^countries.json: RUS: its document would gather about \d+ KB/.test(line))).toBe(true);
+    expect(found.every((line) => !line.startsWith('statements.json'))).toBe(true);
   });
 });

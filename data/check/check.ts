@@ -13,12 +13,14 @@ import isoCountries from 'i18n-iso-countries';
 import { datasetFiles, type Dataset, type EntityName } from '../schema/domain.ts';
 import { readRawFiles, recordsDir, type RawDataset } from '../load.ts';
 import { naturalEarthNeighboursOfAfghanistan, type BoundaryNeighbour } from './boundaries.ts';
-import type { Issue } from './issue.ts';
-import { checkFileRecords, entityNames, isPlainObject, type CheckedRecord } from './records.ts';
+import type { Issue } from '../load/issue.ts';
+import { checkFileRecords, entityNames, isPlainObject, type CheckedRecord } from '../load/records.ts';
 import { recordIssues, type CheckedDataset } from './references.ts';
+import { sizeIssues } from './sizes.ts';
+import { DatasetError } from '../load/issue.ts';
 
-export type { Issue } from './issue.ts';
-export { formatIssue } from './issue.ts';
+export type { Issue } from '../load/issue.ts';
+export { formatIssue } from '../load/issue.ts';
 
 export interface CheckResult {
   /** Empty when the data is valid. */
@@ -50,6 +52,16 @@ export function checkRawDataset(raw: RawDataset): CheckResult {
   return checkContents(new Map(entityNames.map((entity) => [entity, raw[entity]])), []);
 }
 
+/**
+ * The one validator: every rule of `npm run data:check`, for code that must refuse bad data before using it
+ * (the seed, the local stack). Returns the parsed records or throws a DatasetError carrying every problem.
+ */
+export function validateDataset(raw: RawDataset): Dataset {
+  const { issues, dataset } = checkRawDataset(raw);
+  if (dataset === null) throw new DatasetError(issues);
+  return dataset;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 
 function checkContents(contents: ReadonlyMap<EntityName, unknown>, fileIssues: Issue[]): CheckResult {
@@ -62,11 +74,19 @@ function checkContents(contents: ReadonlyMap<EntityName, unknown>, fileIssues: I
   }
   issues.push(...recordIssues(checked));
   if (checked.countries !== null) issues.push(...checkCountryCodes(checked.countries));
+  issues.push(...sizeIssues(validRecords(checked)));
 
   // Grouped by file in datasetFiles order; within a file, record by record, then the whole-file checks.
   const fileOrder = (issue: Issue) => entityNames.findIndex((entity) => datasetFiles[entity].file === issue.file);
   issues.sort((a, b) => fileOrder(a) - fileOrder(b));
   return { issues, dataset: issues.length === 0 ? toDataset(checked) : null };
+}
+
+/** The records that passed their schema, as a data set (for rules that need every file at once). */
+function validRecords(checked: CheckedDataset): Dataset {
+  const dataset = {} as Record<EntityName, unknown[]>;
+  for (const entity of entityNames) dataset[entity] = (checked[entity] ?? []).flatMap((record) => (record.value === null ? [] : [record.value]));
+  return dataset as unknown as Dataset;
 }
 
 function toDataset(checked: CheckedDataset): Dataset {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAVROV_STATEMENT, minimalDataset, writeDataset } from './fixtures/minimal.ts';
+import { LAVROV_STATEMENT, minimalDataset, writeDataset } from '../fixtures/minimal.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -63,7 +63,11 @@ describe.concurrent('npm run data:check (data/check/cli.ts)', () => {
         '  organisations   1',
         '  participations  4',
         '  statements      1',
+        '  people          2',
         '  sources         6',
+        '  coverage        1',
+        'sources with a title: 0 (0%), with a date: 2 (33%)',
+        'data current to: 2026-12',
       ].join('\n'),
     );
   });

@@ -3,21 +3,29 @@
  * stderr and exits 1; or prints the record counts on stdout and exits 0. Exit 2 means a usage error.
  */
 import path from 'node:path';
-import type { Dataset } from '../schema/domain.ts';
+import { currentTo, type Dataset } from '../schema/domain.ts';
 import { recordsDir } from '../load.ts';
 import { checkDataset, formatIssue } from './check.ts';
 
 const usage = 'usage: npm run data:check [-- <data directory>]   (default: data/records/)';
 
 /** The order a reader thinks in: meetings first, the sources behind them last. */
-const countedEntities = ['meetings', 'countries', 'organisations', 'participations', 'statements', 'sources'] as const;
+const countedEntities = ['meetings', 'countries', 'organisations', 'participations', 'statements', 'people', 'sources', 'coverage'] as const;
+
+const percent = (part: number, whole: number) => (whole === 0 ? '0%' : `${Math.round((part / whole) * 100)}%`);
 
 function formatCounts(dataset: Dataset): string {
   const width = Math.max(...countedEntities.map((entity) => entity.length));
   const digits = Math.max(...countedEntities.map((entity) => String(dataset[entity].length).length));
-  return countedEntities
-    .map((entity) => `  ${entity.padEnd(width)}  ${String(dataset[entity].length).padStart(digits)}`)
-    .join('\n');
+  const sources = dataset.sources;
+  const titled = sources.filter((source) => source.title !== null).length;
+  const dated = sources.filter((source) => source.published !== null).length;
+  const current = currentTo(dataset.coverage);
+  return [
+    ...countedEntities.map((entity) => `  ${entity.padEnd(width)}  ${String(dataset[entity].length).padStart(digits)}`),
+    `sources with a title: ${titled} (${percent(titled, sources.length)}), with a date: ${dated} (${percent(dated, sources.length)})`,
+    `data current to: ${current ?? 'unknown (no coverage searches recorded)'}`,
+  ].join('\n');
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -6,6 +6,7 @@
  */
 import {
   datasetFiles,
+  dateSpan,
   isCountryId,
   participationId,
   type Country,
@@ -14,10 +15,16 @@ import {
   type Meeting,
   type Organisation,
   type Participation,
+  type Person,
+  type Speaker,
   type Statement,
 } from '../schema/domain.ts';
-import type { Issue } from './issue.ts';
-import { entityNames, primaryKey, type CheckedRecord } from './records.ts';
+import { findCuratorWording, verbatimOrCuratorFields } from '../schema/reader-text.ts';
+import { seriesTitle } from '../schema/titles.ts';
+import { officeHeldOn } from '../people.ts';
+import { slugPattern } from '../schema/ids.ts';
+import type { Issue } from '../load/issue.ts';
+import { entityNames, primaryKey, type CheckedRecord } from '../load/records.ts';
 
 /** Each file's records after the schema parse; null for a file that could not be used at all. */
 export type CheckedDataset = { [E in EntityName]: CheckedRecord<E>[] | null };
@@ -34,8 +41,10 @@ export function recordIssues(checked: CheckedDataset): Issue[] {
   const keys = indexKeys(checked);
   const meetingsById = new Map<string, Meeting>();
   for (const record of checked.meetings ?? []) if (record.value) meetingsById.set(record.value.id, record.value);
+  const peopleById = new Map<string, Person>();
+  for (const record of checked.people ?? []) if (record.value) peopleById.set(record.value.id, record.value);
 
-  const rules = new RecordRules(keys, meetingsById);
+  const rules = new RecordRules(keys, meetingsById, peopleById);
   for (const entity of entityNames) {
     const records = checked[entity];
     if (records === null) continue;
@@ -50,7 +59,10 @@ export function recordIssues(checked: CheckedDataset): Issue[] {
         if (first === undefined) firstIndexByKey.set(record.key, record.index);
         else add(keyField, `duplicate key, already used by record #${first}`);
       }
-      if (record.value !== null) for (const problem of rules.check(entity, record.value)) add(problem.field, problem.message);
+      if (record.value !== null) {
+        for (const problem of rules.check(entity, record.value)) add(problem.field, problem.message);
+        for (const problem of readerTextProblems(entity, record.value)) add(problem.field, problem.message);
+      }
     }
   }
   return issues;
@@ -88,7 +100,9 @@ const nouns: Record<EntityName, string> = {
   meetings: 'meeting',
   participations: 'participation',
   statements: 'statement',
+  people: 'person',
   sources: 'source',
+  coverage: 'coverage entry',
 };
 
 /** The cross-record rules for one valid record. Holds the indexes; keeps per-run state (hosts seen) only. */
@@ -99,6 +113,7 @@ class RecordRules {
   constructor(
     private readonly keys: KeyIndex,
     private readonly meetings: ReadonlyMap<string, Meeting>,
+    private readonly people: ReadonlyMap<string, Person>,
   ) {}
 
   check<E extends EntityName>(entity: E, value: Dataset[E][number]): Problem[] {
@@ -113,6 +128,8 @@ class RecordRules {
         return this.participation(value as Participation);
       case 'statements':
         return this.statement(value as Statement);
+      case 'people':
+        return this.person(value as Person);
       default:
         return [];
     }
@@ -137,7 +154,13 @@ class RecordRules {
   }
 
   private meeting(meeting: Meeting): Problem[] {
+    const title = seriesTitle(meeting);
     return [
+      ...(title !== null && meeting.title !== title ? [{ field: 'title', message: `must be "${title}" (one title pattern per series)` }] : []),
+      // Related conferences are one-offs: numbering them would make "previous round" compare unlike meetings.
+      ...(meeting.series === 'other' && meeting.round !== null
+        ? [{ field: 'round', message: 'must be null for a related conference (series "other" has no rounds)' }]
+        : []),
       ...this.ref('host', 'countries', meeting.host),
       ...(meeting.endDate < meeting.startDate
         ? [{ field: 'endDate', message: `${meeting.endDate} is before startDate ${meeting.startDate}` }]
@@ -153,6 +176,10 @@ class RecordRules {
       ...this.actorRef('actor', participation.actor),
       ...this.sourceRefs('sources', participation.sources),
     ];
+    const meetingForDate = this.meetings.get(participation.meeting);
+    if (participation.headOfDelegation !== null && meetingForDate !== undefined) {
+      problems.push(...this.speakerRef('headOfDelegation', participation.headOfDelegation, meetingForDate.startDate, false));
+    }
     if (participation.role === 'host') {
       const meeting = this.meetings.get(participation.meeting);
       // An unknown host is reported on the meeting; comparing against it would repeat that mistake.
@@ -168,12 +195,15 @@ class RecordRules {
 
   private statement(statement: Statement): Problem[] {
     const problems = statement.actors.flatMap((actor, i) => this.actorRef(`actors[${i}]`, actor));
+    problems.push(...this.speakerRef('speaker', statement.speaker, statement.date, true));
     if (statement.meeting !== null) {
       problems.push(...this.ref('meeting', 'meetings', statement.meeting));
       const meeting = this.meetings.get(statement.meeting);
-      // A meeting whose dates are inverted is reported on the meeting itself.
+      // A meeting whose dates are inverted is reported on the meeting itself. A month-precision date only
+      // has to overlap the meeting.
       const datesUsable = meeting !== undefined && meeting.startDate <= meeting.endDate;
-      if (datesUsable && (statement.date < meeting.startDate || statement.date > meeting.endDate)) {
+      const span = dateSpan(statement.date);
+      if (datesUsable && (span.last < meeting.startDate || span.first > meeting.endDate)) {
         const span = meeting.startDate === meeting.endDate ? meeting.startDate : `${meeting.startDate} to ${meeting.endDate}`;
         problems.push({ field: 'date', message: `${statement.date} is outside meeting "${meeting.id}" (${span})` });
       }
@@ -186,6 +216,33 @@ class RecordRules {
     statement.variants.forEach((variant, i) => problems.push(...this.ref(`variants[${i}].source`, 'sources', variant.source)));
     problems.push(...this.sourceRefs('sources', statement.sources));
     return problems;
+  }
+
+  private person(person: Person): Problem[] {
+    const problems = this.actorRef('actor', person.actor);
+    person.offices.forEach((office, i) => {
+      problems.push(...this.sourceRefs(`offices[${i}].sources`, office.sources));
+      if (office.from !== null && office.to !== null && dateSpan(office.to).last < dateSpan(office.from).first) {
+        problems.push({ field: `offices[${i}].to`, message: `${office.to} is before from ${office.from}` });
+      }
+    });
+    return problems;
+  }
+
+  /**
+   * A named person's record exists and, for a speaker, shows an office held on `date` (open ends count as
+   * held). A head of delegation whose person record lists no office at all passes: some sources name the
+   * person but not the post.
+   */
+  private speakerRef(field: string, speaker: Speaker, date: string, officeRequired: boolean): Problem[] {
+    if (speaker.person === undefined) return [];
+    const known = this.ref(`${field}.person`, 'people', speaker.person);
+    const person = this.people.get(speaker.person);
+    if (known.length > 0 || person === undefined) return known;
+    if ((!officeRequired && person.offices.length === 0) || officeHeldOn(person, date) !== null) return [];
+    // An office whose dates are inverted is reported on the person; do not repeat it here.
+    if (person.offices.some((office) => office.from !== null && office.to !== null && dateSpan(office.to).last < dateSpan(office.from).first)) return [];
+    return [{ field: `${field}.person`, message: `"${person.id}" has no office whose dates cover ${date}` }];
   }
 
   private ref(field: string, target: EntityName, id: string): Problem[] {
@@ -202,3 +259,24 @@ class RecordRules {
   }
 }
 
+
+/** Reader text (everything the API serves but quotes, clauses, URLs and curator notes) in plain prose. */
+function readerTextProblems(entity: EntityName, record: unknown): Problem[] {
+  const problems: Problem[] = [];
+  const walk = (value: unknown, path: string) => {
+    if (typeof value === 'string') {
+      // A whole value that is a slug is an id or a code (`invited-absent`), not prose.
+      const found = slugPattern.test(value) ? null : findCuratorWording(value);
+      if (found !== null) problems.push({ field: path, message: `is shown to readers but contains ${found}: put research notes in curatorNote` });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}[${i}]`));
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) {
+        if (verbatimOrCuratorFields.has(key) || (entity === 'sources' && key === 'title')) continue;
+        walk(item, path === '' ? key : `${path}.${key}`);
+      }
+    }
+  };
+  walk(record, '');
+  return problems;
+}

@@ -25,6 +25,7 @@ import {
   topicSchema,
   triStateSchema,
   isoDateSchema,
+  dayOrMonthSchema,
 } from './domain.ts';
 
 /** A reference to a country or organisation, with the name to show. */
@@ -34,8 +35,18 @@ export const actorRefSchema = z.object({
   name: z.string(),
 });
 
-export const outcomeViewSchema = outcomeDocumentSchema.omit({ sources: true }).extend({
-  sources: z.array(sourceSchema),
+/** A source as readers see it: the curator's research note is never served. */
+export const sourceViewSchema = sourceSchema.omit({ curatorNote: true });
+
+/** A speaker or head of delegation: the person's id when named, with the office held on the date. */
+export const speakerViewSchema = z.object({
+  name: z.string(),
+  office: z.string().nullable(),
+  person: slugSchema.nullable(),
+});
+
+export const outcomeViewSchema = outcomeDocumentSchema.omit({ sources: true, curatorNote: true }).extend({
+  sources: z.array(sourceViewSchema),
 });
 
 // ------------------------------------------------------------------------------------------------ overview
@@ -44,7 +55,7 @@ export const outcomeViewSchema = outcomeDocumentSchema.omit({ sources: true }).e
 export const latestStanceSchema = z.object({
   stance: stanceValueSchema,
   statementId: slugSchema,
-  date: isoDateSchema,
+  date: dayOrMonthSchema,
 });
 
 export const overviewAttendeeSchema = z.object({
@@ -94,6 +105,8 @@ export const overviewOrganisationSchema = z.object({
 export const overviewSchema = z.object({
   /** Content hash of the data set the response was built from. */
   dataVersion: z.string(),
+  /** The month (`YYYY-MM`) of the latest search for new events: the record is current to then. */
+  currentTo: z.string().nullable(),
   countries: z.array(overviewCountrySchema),
   organisations: z.array(overviewOrganisationSchema),
   /** Every meeting, oldest first. */
@@ -104,14 +117,14 @@ export const overviewSchema = z.object({
 
 export const statementViewSchema = z.object({
   id: slugSchema,
-  speaker: z.object({ name: z.string(), office: z.string().nullable() }),
+  speaker: speakerViewSchema,
   actors: z.array(actorRefSchema),
-  date: isoDateSchema,
+  date: dayOrMonthSchema,
   meeting: z.object({ id: slugSchema, title: z.string() }).nullable(),
   quote: z.string(),
-  quoteSource: sourceSchema,
+  quoteSource: sourceViewSchema,
   extent: z.enum(['full', 'fragment']),
-  variants: z.array(z.object({ quote: z.string(), source: sourceSchema })),
+  variants: z.array(z.object({ quote: z.string(), source: sourceViewSchema })),
   delivery: z.enum(deliveryModes),
   /** false for a commentator, not an official: never counted as the actor's stance. */
   official: z.boolean(),
@@ -119,7 +132,7 @@ export const statementViewSchema = z.object({
   stances: z.array(stanceSchema),
   confidence: confidenceSchema,
   note: z.string().optional(),
-  sources: z.array(sourceSchema),
+  sources: z.array(sourceViewSchema),
 });
 
 export const statementListSchema = z.object({
@@ -129,23 +142,26 @@ export const statementListSchema = z.object({
 
 // ------------------------------------------------------------------------------------------------ meetings
 
-export const attendeeViewSchema = z.object({
-  actor: actorRefSchema,
+/** What a participation says about a delegation: the same in a meeting's document and in an actor's. */
+const delegationViewShape = {
   role: participationRoleSchema,
-  headOfDelegation: z.object({ name: z.string(), office: z.string().nullable() }).nullable(),
+  headOfDelegation: speakerViewSchema.nullable(),
   level: z.enum(delegationLevels),
   endorsedOutcome: triStateSchema,
   confidence: confidenceSchema,
   note: z.string().optional(),
-  sources: z.array(sourceSchema),
-});
+  sources: z.array(sourceViewSchema),
+};
+
+/** A participation in a meeting's document: who attended. */
+export const attendeeViewSchema = z.object({ actor: actorRefSchema, ...delegationViewShape });
 
 export const meetingDetailSchema = meetingSchema
-  .omit({ sources: true, outcome: true })
+  .omit({ sources: true, outcome: true, curatorNote: true })
   .extend({
     hostName: z.string(),
     outcome: outcomeViewSchema.nullable(),
-    sources: z.array(sourceSchema),
+    sources: z.array(sourceViewSchema),
     attendees: z.array(attendeeViewSchema),
     /** Newest first. */
     statements: z.array(statementViewSchema),
@@ -155,6 +171,7 @@ export const meetingListSchema = z.object({ meetings: z.array(overviewMeetingSch
 
 // ------------------------------------------------------------------------------------ countries and orgs
 
+/** A participation in an actor's document: which meeting. */
 export const participationViewSchema = z.object({
   meeting: z.object({
     id: slugSchema,
@@ -162,27 +179,21 @@ export const participationViewSchema = z.object({
     series: meetingSeriesSchema,
     startDate: isoDateSchema,
   }),
-  role: participationRoleSchema,
-  headOfDelegation: z.object({ name: z.string(), office: z.string().nullable() }).nullable(),
-  level: z.enum(delegationLevels),
-  endorsedOutcome: triStateSchema,
-  confidence: confidenceSchema,
-  note: z.string().optional(),
-  sources: z.array(sourceSchema),
+  ...delegationViewShape,
 });
 
 const neighbourViewSchema = z
   .object({
     borderKm: z.number(),
-    sources: z.array(sourceSchema),
+    sources: z.array(sourceViewSchema),
     otherFigures: z.array(
-      z.object({ km: z.number(), by: z.string(), note: z.string().optional(), sources: z.array(sourceSchema) }),
+      z.object({ km: z.number(), by: z.string(), note: z.string().optional(), sources: z.array(sourceViewSchema) }),
     ),
     note: z.string().optional(),
   })
   .nullable();
 
-export const countryDetailSchema = countrySchema.omit({ neighbourOfAfghanistan: true, memberships: true }).extend({
+export const countryDetailSchema = countrySchema.omit({ neighbourOfAfghanistan: true, memberships: true, curatorNote: true }).extend({
   neighbourOfAfghanistan: neighbourViewSchema,
   memberships: z.array(
     z.object({
@@ -190,7 +201,7 @@ export const countryDetailSchema = countrySchema.omit({ neighbourOfAfghanistan: 
       status: z.enum(['member', 'former-member', 'observer', 'partner']),
       since: z.number().nullable(),
       until: z.number().nullable(),
-      sources: z.array(sourceSchema),
+      sources: z.array(sourceViewSchema),
     }),
   ),
   /** Oldest meeting first. */
@@ -201,8 +212,8 @@ export const countryDetailSchema = countrySchema.omit({ neighbourOfAfghanistan: 
 
 export const countryListSchema = z.object({ countries: z.array(overviewCountrySchema) });
 
-export const organisationDetailSchema = organisationSchema.omit({ sources: true }).extend({
-  sources: z.array(sourceSchema),
+export const organisationDetailSchema = organisationSchema.omit({ sources: true, curatorNote: true }).extend({
+  sources: z.array(sourceViewSchema),
   participations: z.array(participationViewSchema),
   statements: z.array(statementViewSchema),
 });
@@ -222,6 +233,7 @@ export const apiErrorSchema = z.object({
 export const healthSchema = z.object({ status: z.literal('ok'), dataVersion: z.string().nullable() });
 
 export type ActorRef = z.infer<typeof actorRefSchema>;
+export type SourceView = z.infer<typeof sourceViewSchema>;
 export type Overview = z.infer<typeof overviewSchema>;
 export type OverviewMeeting = z.infer<typeof overviewMeetingSchema>;
 export type OverviewAttendee = z.infer<typeof overviewAttendeeSchema>;

@@ -6,9 +6,11 @@
  * - ids are lowercase slugs (`moscow-format-5-kazan-2023`), except countries, keyed by ISO 3166-1 alpha-3.
  * - an "actor" (who attended, who a statement speaks for) is either a country's alpha-3 code (`RUS`) or an
  *   organisation's slug (`csto`); the two id spaces cannot collide because one is upper case, the other not.
- * - dates are calendar dates, `YYYY-MM-DD`; an unknown date is `null`, never a guess.
- * - `confidence` carries the fact sheet's marks over: confirmed [C], partly [P], disputed [D],
- *   unconfirmed [U]. Anything short of confirmed must say why.
+ * - dates are calendar dates, `YYYY-MM-DD`; where only the month is known (a statement reported as made
+ *   "in September 2021"), `YYYY-MM`. An unknown date is `null`, never a guess.
+ * - `confidence` is one of confirmed, partly, disputed, unconfirmed; anything short of confirmed says why.
+ * - text is either for readers (served by the API, shown on the page: plain prose, see reader-text.ts) or
+ *   for curators (`curatorNote`: research trail, never served).
  */
 import { z } from 'zod';
 import { deliveryModes, meetingSeries, participationRoles, stanceValues, topics } from './labels.ts';
@@ -49,16 +51,50 @@ export const isoDateSchema = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'is not a real calendar date');
 
-export const httpUrlSchema = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
-}, 'must be an absolute http(s) URL');
+/**
+ * A date known to the day (`2021-09-08`) or only to the month (`2021-09`). A month-precision date written
+ * with day 00 is refused with the form to use instead.
+ */
+export const dayOrMonthSchema = z
+  .string()
+  .refine((value) => !/^\d{4}-\d{2}-00$/.test(value), 'has day 00: a date known only to the month is written YYYY-MM')
+  .refine((value) => /^\d{4}-\d{2}(-\d{2})?$/.test(value), 'must be a date written YYYY-MM-DD, or YYYY-MM when only the month is known')
+  .refine((value) => {
+    const day = value.length === 7 ? `${value}-01` : value;
+    const date = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+  }, 'is not a real calendar date');
+
+/** The first and last day a day-or-month date can mean: `2021-09` spans 2021-09-01 to 2021-09-30. */
+export function dateSpan(value: string): { first: string; last: string } {
+  if (value.length !== 7) return { first: value, last: value };
+  const [year, month] = value.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { first: `${value}-01`, last: `${value}-${String(lastDay).padStart(2, '0')}` };
+}
+
+export const httpUrlSchema = z
+  .string()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+    } catch {
+      return false;
+    }
+  }, 'must be an absolute http(s) URL')
+  // A citation URL is copied by readers: keep it in its plain form.
+  .refine((value) => !/^https?:\/\/[^/]+:(443|80)(\/|$)/.test(value), 'names the default port (":443" or ":80"): leave it out')
+  // An archive's copy embeds the original URL (`/web/2024/https://…`): its `://` is not a doubled slash.
+  .refine((value) => !/^https?:\/\/[^/]+\/.*(?<!:)\/\//.test(value.split(/[?#]/)[0] ?? value), 'has "//" inside its path');
 
 const nonEmptyText = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * Notes for the next curator: how a fact was found, what was searched, which copy was read. Kept in the
+ * records, never served by the API (the read model drops it), so research shorthand may appear here.
+ */
+const curatorNote = nonEmptyText.optional();
 
 /** Source ids backing a record: at least one, no repeats. */
 export const sourceRefsSchema = z
@@ -93,10 +129,13 @@ export const sourceSchema = z
     url: httpUrlSchema,
     /** The headline as published; null when it was not recorded (never made up from the URL). */
     title: nonEmptyText.nullable(),
-    /** Publication date; null when the source does not say and no other source pins it. */
-    published: isoDateSchema.nullable(),
-    /** e.g. "AP wire copy", "machine rendering; exact wording unverified". */
+    /** Publication date (day, or month when only the month is shown); null when nothing pins it. */
+    published: dayOrMonthSchema.nullable(),
+    /** A stored copy of the page (web archive), when one exists. */
+    archived: httpUrlSchema.optional(),
+    /** For readers, e.g. "AP wire copy", "a translation of an AFP story". */
     note: nonEmptyText.optional(),
+    curatorNote,
   })
   .strict();
 
@@ -110,6 +149,7 @@ export const organisationSchema = z
     shortName: nonEmptyText,
     description: nonEmptyText.optional(),
     sources: z.array(slugSchema).default([]),
+    curatorNote,
   })
   .strict();
 
@@ -155,8 +195,72 @@ export const countrySchema = z
     /** Present only for Afghanistan's land neighbours; checked against the Natural Earth boundaries. */
     neighbourOfAfghanistan: neighbourSchema.nullable().default(null),
     memberships: z.array(membershipSchema).default([]),
+    curatorNote,
   })
   .strict();
+
+// ---------------------------------------------------------------------------------------------------------
+// People: speakers and heads of delegation, with the offices they held. Primary key: `id`.
+
+export const officeSchema = z
+  .object({
+    /** As shown to readers: "Foreign Minister of Russia". */
+    title: nonEmptyText,
+    /** First day (or month) in office; null when no source read gives it (the range is then open). */
+    from: dayOrMonthSchema.nullable(),
+    /** Last day (or month) in office; null while held, or when no source read gives it. */
+    to: dayOrMonthSchema.nullable(),
+    /** Where the dates come from; required when either date is given. */
+    sources: z.array(slugSchema).default([]),
+    curatorNote,
+  })
+  .strict()
+  .refine((office) => (office.from === null && office.to === null) || office.sources.length > 0, {
+    message: 'needs a source for its dates',
+    path: ['sources'],
+  });
+
+export const personSchema = z
+  .object({
+    id: slugSchema,
+    /** The spelling the data uses: "Sergey Lavrov". */
+    name: nonEmptyText,
+    /** Other spellings met in sources ("Sergei Lavrov"), so search and the drafting tool find the person. */
+    aliases: z.array(nonEmptyText).default([]),
+    /** Who they speak for: a country (alpha-3) or an organisation. */
+    actor: actorIdSchema,
+    /**
+     * The office shown with a statement is the first one held on its date. May be empty for a head of
+     * delegation whose post no source gives; a speaker's statement needs an office held on its date.
+     */
+    offices: z.array(officeSchema),
+    curatorNote,
+  })
+  .strict();
+
+/**
+ * Who spoke, or who led a delegation: a named person by id (name and office come from people.json, the
+ * office the one held on the date), or an unnamed speaker ("US State Department spokesperson", the title of
+ * a joint statement) by name and office.
+ */
+export const speakerSchema = z
+  .object({
+    person: slugSchema.optional(),
+    name: nonEmptyText.optional(),
+    office: nonEmptyText.nullable().optional(),
+  })
+  .strict()
+  .superRefine((speaker, context) => {
+    if (speaker.person !== undefined) {
+      for (const field of ['name', 'office'] as const) {
+        if (speaker[field] !== undefined) {
+          context.addIssue({ code: 'custom', path: [field], message: 'comes from the person record: leave it out when "person" is given' });
+        }
+      }
+    } else if (speaker.name === undefined) {
+      context.addIssue({ code: 'custom', path: ['person'], message: 'is required, or "name" for an unnamed speaker' });
+    }
+  });
 
 // ---------------------------------------------------------------------------------------------------------
 // Meetings
@@ -171,7 +275,9 @@ export const outcomeDocumentSchema = z
     rejectsForeignMilitaryInfrastructure: triStateSchema,
     /** The clause as published, verbatim, when one is known. */
     clause: nonEmptyText.optional(),
+    /** For readers: why `rejectsForeignMilitaryInfrastructure` is what it is, above all when unknown. */
     note: nonEmptyText.optional(),
+    curatorNote,
     sources: sourceRefsSchema,
   })
   .strict();
@@ -193,6 +299,7 @@ export const meetingSchema = z
     /** null when no outcome document is known. */
     outcome: outcomeDocumentSchema.nullable(),
     confidence: confidenceSchema,
+    curatorNote,
     sources: sourceRefsSchema,
   })
   .strict();
@@ -219,16 +326,13 @@ export const participationSchema = z
     meeting: slugSchema,
     actor: actorIdSchema,
     role: participationRoleSchema,
-    /** Name and office of the head of delegation, when a source names one. */
-    headOfDelegation: z
-      .object({ name: nonEmptyText, office: nonEmptyText.nullable() })
-      .strict()
-      .nullable()
-      .default(null),
+    /** The head of delegation, when a source names one. */
+    headOfDelegation: speakerSchema.nullable().default(null),
     level: z.enum(delegationLevels).default('unknown'),
     endorsedOutcome: triStateSchema,
     confidence: confidenceSchema,
     note: nonEmptyText.optional(),
+    curatorNote,
     sources: sourceRefsSchema,
   })
   .strict();
@@ -254,13 +358,14 @@ export const stanceSchema = z
 export const statementSchema = z
   .object({
     id: slugSchema,
-    speaker: z.object({ name: nonEmptyText, office: nonEmptyText.nullable() }).strict(),
+    speaker: speakerSchema,
     /** Who the words speak for: one actor, or every signatory of a joint statement. */
     actors: z
       .array(actorIdSchema)
       .min(1, 'needs at least one actor')
       .refine((ids) => new Set(ids).size === ids.length, 'lists the same actor twice'),
-    date: isoDateSchema,
+    /** The day, or `YYYY-MM` when the sources give only the month. */
+    date: dayOrMonthSchema,
     meeting: slugSchema.nullable(),
     /**
      * Exactly as published by `quoteSource`, punctuation included; for delivery `paraphrase`, a one-sentence
@@ -286,6 +391,7 @@ export const statementSchema = z
     stances: z.array(stanceSchema).default([]),
     confidence: confidenceSchema,
     note: nonEmptyText.optional(),
+    curatorNote,
     sources: sourceRefsSchema,
   })
   .strict()
@@ -295,9 +401,33 @@ export const statementSchema = z
   });
 
 // ---------------------------------------------------------------------------------------------------------
+// Coverage: what was searched for and when, so readers know how current the record is. Primary key: `id`.
+
+export const coverageSchema = z
+  .object({
+    id: slugSchema,
+    /** What was looked for, in a reader's words. */
+    topic: nonEmptyText,
+    /** When the search was made; the latest such date is shown as "data current to". */
+    searched: isoDateSchema,
+    /** The queries tried, so the next curator can repeat them. */
+    queries: z.array(nonEmptyText).min(1, 'needs at least one query'),
+    /** Whether anything that belongs in the record was found. */
+    found: z.boolean(),
+    /** For readers: what was found, or that nothing was. */
+    result: nonEmptyText,
+    curatorNote,
+  })
+  .strict();
+
+// ---------------------------------------------------------------------------------------------------------
 // Types
 
 export type Source = z.infer<typeof sourceSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type Coverage = z.infer<typeof coverageSchema>;
+export type Office = z.infer<typeof officeSchema>;
+export type Speaker = z.infer<typeof speakerSchema>;
 export type Organisation = z.infer<typeof organisationSchema>;
 export type Country = z.infer<typeof countrySchema>;
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -319,7 +449,9 @@ export interface Dataset {
   meetings: Meeting[];
   participations: Participation[];
   statements: Statement[];
+  people: Person[];
   sources: Source[];
+  coverage: Coverage[];
 }
 
 /** One file per entity, in data/records/. The checker and the loader read exactly these. */
@@ -329,7 +461,15 @@ export const datasetFiles = {
   meetings: { file: 'meetings.json', schema: meetingSchema, key: 'id' },
   participations: { file: 'participations.json', schema: participationSchema, key: null },
   statements: { file: 'statements.json', schema: statementSchema, key: 'id' },
+  people: { file: 'people.json', schema: personSchema, key: 'id' },
   sources: { file: 'sources.json', schema: sourceSchema, key: 'id' },
+  coverage: { file: 'coverage.json', schema: coverageSchema, key: 'id' },
 } as const;
+
+/** The month the record was last searched to: the latest coverage search, `YYYY-MM`; null with none. */
+export function currentTo(coverage: readonly Coverage[]): string | null {
+  const latest = coverage.reduce<string | null>((max, entry) => (max === null || entry.searched > max ? entry.searched : max), null);
+  return latest === null ? null : latest.slice(0, 7);
+}
 
 export type EntityName = keyof typeof datasetFiles;

@@ -46,7 +46,7 @@ const GRID = 0.01; // degrees per quantized unit
 const STEP_DETAILED = 1; // 0.01° ≈ 1.1 km
 const STEP_WORLD = 5; // 0.05° ≈ 5.5 km
 
-export interface CountryProperties {
+interface CountryProperties {
   iso3: string | null;
   name: string;
 }

@@ -3,10 +3,10 @@
  * (`ANY /api/{proxy+}`, see routes.ts), so every unknown /api path gets its JSON 404 here.
  */
 import type { Health } from '../../data/schema/api.ts';
-import { orNotSeeded } from '../http/errors.ts';
 import { etagOf } from '../http/etag.ts';
 import { cacheControl, type Reply } from '../http/response.ts';
 import { routeGroupHandler } from '../http/route-group-handler.ts';
+import type { DocumentName } from '../http/routes.ts';
 import type { StoredDocument } from '../store/diplomacy-store.ts';
 import { lambdaHandler, type HandlerDependencies } from './dependencies.ts';
 
@@ -14,14 +14,13 @@ export function makeHandler({ store, log }: HandlerDependencies) {
   return routeGroupHandler(
     'meta',
     {
+      // Health answers even before the seed, and is never cached: it is what a monitor polls.
       getHealth: async (): Promise<Reply> => ({
-        ...((await store.getHealth()) ?? notSeededHealth()),
+        ...((await store.getDocument({ document: 'HEALTH' satisfies DocumentName })) ?? notSeededHealth()),
         cacheControl: cacheControl.none,
       }),
-      // Rendered from the code by the seed (../seed/loader.ts), which re-runs whenever its code changes.
-      getOpenApiDocument: async () => orNotSeeded(await store.getOpenApiDocument()),
     },
-    { log },
+    { store, log },
   );
 }
 

@@ -6,10 +6,8 @@ import { lambdaHandler, type HandlerDependencies } from './dependencies.ts';
 export function makeHandler({ store, log }: HandlerDependencies) {
   return routeGroupHandler(
     'statements',
-    {
-      listStatements: async (request) => store.findStatements(statementFilters(request)),
-    },
-    { log },
+    { listStatements: async (request) => store.findStatements(statementFilters(request)) },
+    { store, log },
   );
 }
 

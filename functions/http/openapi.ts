@@ -1,10 +1,10 @@
 /**
- * The OpenAPI 3.1 document of the read API, generated from the route table (./routes.ts), the response
- * schemas (data/schema/api.ts) and the domain's id and enumeration schemas (what ./parameters.ts checks)
- * with zod's own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses). Nothing here is written by
- * hand twice.
+ * The OpenAPI 3.1 document of the read API, generated from the route table (./routes.ts), the document
+ * catalogue (../read-model/catalogue.ts: each document's schema and description), the response schemas
+ * (data/schema/api.ts) and the domain's id and enumeration schemas (what ./parameters.ts checks) with zod's
+ * own JSON Schema output (draft 2020-12, which OpenAPI 3.1 uses). Nothing here is written by hand twice.
  *
- * Built at seed time (../seed/loader.ts stores it like any other document), so zod never reaches the API
+ * Built at seed time (the catalogue lists it like any other document), so zod never reaches the API
  * functions' bundles.
  */
 import { z } from 'zod';
@@ -12,17 +12,9 @@ import {
   actorRefSchema,
   apiErrorSchema,
   attendeeViewSchema,
-  countryDetailSchema,
-  countryListSchema,
-  healthSchema,
-  meetingDetailSchema,
-  meetingListSchema,
-  organisationDetailSchema,
-  organisationListSchema,
   overviewCountrySchema,
   overviewMeetingSchema,
   overviewOrganisationSchema,
-  overviewSchema,
   participationViewSchema,
   statementListSchema,
   statementViewSchema,
@@ -36,10 +28,14 @@ import {
   stanceValueSchema,
   topicSchema,
 } from '../../data/schema/domain.ts';
-import { allowedMethods, routes, type RouteName } from './routes.ts';
+import type { CatalogueEntry } from '../read-model/catalogue.ts';
+import { allowedMethods, pathParameterName, routes, type DocumentRouteName, type RouteName } from './routes.ts';
 
-/** Component name → schema. Registered schemas become `$ref`s wherever another schema uses them. */
-const componentSchemas = {
+/**
+ * Component name → schema: the pieces documents share. Registered schemas become `$ref`s wherever another
+ * schema uses them. Each route's response schema follows (a document's from the catalogue), then Error.
+ */
+const sharedComponentSchemas = {
   Source: sourceSchema,
   Confidence: confidenceSchema,
   Stance: stanceSchema,
@@ -50,19 +46,7 @@ const componentSchemas = {
   OverviewMeeting: overviewMeetingSchema,
   OverviewCountry: overviewCountrySchema,
   OverviewOrganisation: overviewOrganisationSchema,
-  Overview: overviewSchema,
-  MeetingList: meetingListSchema,
-  MeetingDetail: meetingDetailSchema,
-  CountryList: countryListSchema,
-  CountryDetail: countryDetailSchema,
-  OrganisationList: organisationListSchema,
-  OrganisationDetail: organisationDetailSchema,
-  StatementList: statementListSchema,
-  Health: healthSchema,
-  Error: apiErrorSchema,
 } satisfies Record<string, z.ZodType>;
-
-type ComponentName = keyof typeof componentSchemas;
 
 interface ParameterDoc {
   readonly name: string;
@@ -74,59 +58,28 @@ interface ParameterDoc {
 interface OperationDoc {
   readonly summary: string;
   readonly description?: string;
-  /** null: the body is not one of our schemas (the OpenAPI document itself). */
-  readonly response: ComponentName | null;
+  /** Component name and schema of the body; null when it is not one of ours (the OpenAPI document itself). */
+  readonly response: { readonly component: string; readonly schema: z.ZodType } | null;
   readonly parameters?: readonly ParameterDoc[];
   /** Whether an unknown id can give 404 (detail routes). */
   readonly mayNotFind?: boolean;
 }
 
-/** What ./parameters.ts accepts, as the domain's schemas (the test in parameters.test.ts holds them equal). */
-const parameterSchemas = {
-  meetingId: slugSchema,
-  countryId: iso3Schema,
-  organisationId: slugSchema,
-  filters: {
-    country: iso3Schema.optional(),
-    organisation: slugSchema.optional(),
-    meeting: slugSchema.optional(),
-    topic: topicSchema.optional(),
-    stance: stanceValueSchema.optional(),
-  },
+/** What ./parameters.ts accepts for the statement filters, as the domain's schemas (parameters.test.ts holds them equal). */
+const filters = {
+  country: iso3Schema.optional(),
+  organisation: slugSchema.optional(),
+  meeting: slugSchema.optional(),
+  topic: topicSchema.optional(),
+  stance: stanceValueSchema.optional(),
 } as const;
-const filters = parameterSchemas.filters;
 
-const operationDocs: Record<RouteName, OperationDoc> = {
-  getOverview: {
-    summary: 'Everything the map needs for its first paint',
-    description: 'Countries with their meetings and latest stance per topic, organisations, every meeting with its attendees.',
-    response: 'Overview',
-  },
-  listMeetings: { summary: 'All meetings, oldest first', response: 'MeetingList' },
-  getMeeting: {
-    summary: 'One meeting: attendees with role, level and endorsement, outcome document, statements, sources',
-    response: 'MeetingDetail',
-    parameters: [{ name: 'id', in: 'path', description: 'Meeting id (a lowercase slug).', schema: parameterSchemas.meetingId }],
-    mayNotFind: true,
-  },
-  listCountries: { summary: 'All countries in the data set, by name', response: 'CountryList' },
-  getCountry: {
-    summary: 'One country: profile, memberships, participation history, statements newest first',
-    response: 'CountryDetail',
-    parameters: [{ name: 'iso3', in: 'path', description: 'ISO 3166-1 alpha-3 code, e.g. AFG.', schema: parameterSchemas.countryId }],
-    mayNotFind: true,
-  },
-  listOrganisations: { summary: 'All organisations in the data set, by name', response: 'OrganisationList' },
-  getOrganisation: {
-    summary: 'One organisation: participation history and statements newest first',
-    response: 'OrganisationDetail',
-    parameters: [{ name: 'id', in: 'path', description: 'Organisation id, e.g. csto.', schema: parameterSchemas.organisationId }],
-    mayNotFind: true,
-  },
+/** The routes that serve no stored document; the others are described by their catalogue entry. */
+const queryOperationDocs: Record<Exclude<RouteName, DocumentRouteName>, OperationDoc> = {
   listStatements: {
     summary: 'Statements matching every given filter, newest first',
     description: 'An id that matches nothing gives an empty list, not a 404. Each parameter may appear once.',
-    response: 'StatementList',
+    response: { component: 'StatementList', schema: statementListSchema },
     parameters: [
       { name: 'country', in: 'query', description: 'Spoken for this country (alpha-3).', schema: filters.country },
       { name: 'organisation', in: 'query', description: 'Spoken for this organisation.', schema: filters.organisation },
@@ -140,17 +93,32 @@ const operationDocs: Record<RouteName, OperationDoc> = {
       },
     ],
   },
-  getHealth: {
-    summary: 'Liveness and the version of the loaded data set',
-    description: '`dataVersion` is null when the table is reachable but not seeded. Never cached.',
-    response: 'Health',
-  },
-  getOpenApiDocument: { summary: 'This document', response: null },
 };
 
-export function buildOpenApiDocument(): Record<string, unknown> {
+function documentOperationDoc(route: { readonly path: string }, entry: CatalogueEntry): OperationDoc {
+  const parameter = pathParameterName(route);
+  return {
+    summary: entry.summary,
+    ...(entry.description === undefined ? {} : { description: entry.description }),
+    response: entry.component === null || entry.schema === null ? null : { component: entry.component, schema: entry.schema },
+    ...(parameter === undefined || entry.parameter === undefined
+      ? {}
+      : {
+          parameters: [{ name: parameter, in: 'path', description: entry.parameter.description, schema: entry.parameter.schema }],
+          mayNotFind: true,
+        }),
+  };
+}
+
+export function buildOpenApiDocument(catalogue: Readonly<Record<DocumentRouteName, CatalogueEntry>>): Record<string, unknown> {
+  const operationDocs = routes.map((route) =>
+    'document' in route ? documentOperationDoc(route, catalogue[route.name]) : queryOperationDocs[route.name],
+  );
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(componentSchemas)) registry.add(schema, { id });
+  const components = new Map<string, z.ZodType>(Object.entries(sharedComponentSchemas));
+  for (const { response } of operationDocs) if (response !== null) components.set(response.component, response.schema);
+  components.set('Error', apiErrorSchema);
+  for (const [id, schema] of components) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
     io: 'output',
@@ -158,8 +126,8 @@ export function buildOpenApiDocument(): Record<string, unknown> {
   });
 
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of routes) {
-    const doc = operationDocs[route.name];
+  for (const [index, route] of routes.entries()) {
+    const doc = operationDocs[index] as OperationDoc;
     paths[route.path] = {
       [route.method.toLowerCase()]: {
         operationId: route.name,
@@ -188,7 +156,7 @@ export function buildOpenApiDocument(): Record<string, unknown> {
                 schema:
                   doc.response === null
                     ? { type: 'object', description: 'An OpenAPI 3.1 document.' }
-                    : { $ref: `#/components/schemas/${doc.response}` },
+                    : { $ref: `#/components/schemas/${doc.response.component}` },
               },
             },
           },

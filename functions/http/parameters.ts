@@ -22,7 +22,7 @@ const matching = (pattern: RegExp, message: string): ParameterRule => ({
   message,
 });
 
-/** The wording zod gives for an enumeration, so the 400s read as they did when zod checked them. */
+/** The wording zod gives for an enumeration, so a refused parameter reads like a refused field of a record. */
 const oneOf = <T extends string>(values: readonly T[]): ParameterRule<T> => ({
   accepts: (value): value is T => (values as readonly string[]).includes(value),
   message: `Invalid option: expected one of ${values.map((value) => JSON.stringify(value)).join('|')}`,
@@ -31,6 +31,15 @@ const oneOf = <T extends string>(values: readonly T[]): ParameterRule<T> => ({
 export const meetingIdParameter = matching(slugPattern, slugRule);
 export const countryIdParameter = matching(iso3Pattern, iso3Rule);
 export const organisationIdParameter = matching(slugPattern, slugRule);
+
+/**
+ * The rule of a path parameter, by its name in the route's path: `{iso3}` is a country code, `{id}` a
+ * record's slug (meetings, organisations and any record added later share the slug rule).
+ */
+export const pathParameterRules: Readonly<Record<string, ParameterRule>> = {
+  id: meetingIdParameter,
+  iso3: countryIdParameter,
+};
 
 export const statementFilterParameters = {
   country: matching(iso3Pattern, iso3Rule),

@@ -15,17 +15,8 @@ import type { RequestLogLine } from './log.ts';
 const document = (body: string): StoredDocument => ({ body, etag: etagOf(body) });
 
 function fakeStore(overrides: Partial<DiplomacyStore> = {}): DiplomacyStore {
-  const missing = async () => null;
   return {
-    getOverview: missing,
-    getMeetingList: missing,
-    getMeeting: missing,
-    getCountryList: missing,
-    getCountry: missing,
-    getOrganisationList: missing,
-    getOrganisation: missing,
-    getHealth: missing,
-    getOpenApiDocument: missing,
+    getDocument: async () => null,
     findStatements: async () => statementListDocument([]),
     ...overrides,
   };
@@ -38,7 +29,7 @@ describe('when the store cannot answer', () => {
   test('a store failure is a 503 that says nothing about the store', async () => {
     const log: RequestLogLine[] = [];
     const failing = fakeStore({
-      getOverview: () => Promise.reject(new StoreUnavailableError('DynamoDB GetItem failed: ResourceNotFoundException')),
+      getDocument: () => Promise.reject(new StoreUnavailableError('DynamoDB GetItem failed: ResourceNotFoundException')),
     });
     const result = await makeOverviewHandler({ store: failing, log: (line) => log.push(line) })(event('/api/overview'), {
       awsRequestId: 'lambda-1',
@@ -60,7 +51,7 @@ describe('when the store cannot answer', () => {
   });
 
   test('an unexpected error is a 500 with a fixed message', async () => {
-    const broken = fakeStore({ getOverview: () => Promise.reject(new TypeError('x is undefined')) });
+    const broken = fakeStore({ getDocument: () => Promise.reject(new TypeError('x is undefined')) });
     const result = await makeOverviewHandler({ store: broken, log: () => {} })(event('/api/overview'));
     expect(result.statusCode).toBe(500);
     expect(result.body).not.toContain('undefined');
@@ -92,7 +83,10 @@ describe('request log', () => {
 });
 
 describe('paths as API Gateway may deliver them, already decoded', () => {
-  const store = fakeStore({ getMeeting: async (id) => (id === 'kazan' ? document('{"id":"kazan"}') : null) });
+  const store = fakeStore({
+    getDocument: async (key) =>
+      key.document === 'MEETING' && key.id === 'kazan' ? document('{"id":"kazan"}') : null,
+  });
   const handler = makeMeetingsHandler({ store, log: () => {} });
 
   test.each([

@@ -1,31 +1,46 @@
 /**
  * The shared shell of every Lambda function: parse the event, run the route's operation, build the result,
- * log one line. Handlers in ../handlers/ only supply one operation per route of their group.
+ * log one line. A route that serves a stored document (`document` in ./routes.ts) needs no operation: the
+ * shell validates its path parameter and reads the document with one GetItem. Handlers in ../handlers/
+ * supply the operations of the other routes, and may override a document route (health).
  */
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { toHttpError } from './errors.ts';
+import type { DiplomacyStore } from '../store/diplomacy-store.ts';
+import { orNotFound, orNotSeeded, toHttpError } from './errors.ts';
 import { jsonLineLogger, type RequestLogger } from './log.ts';
+import { pathParameter, pathParameterRules } from './parameters.ts';
 import { parseRequest, type ApiRequest } from './request.ts';
 import { documentResult, errorResult, type ApiResult, type Reply } from './response.ts';
-import { matchRoute, routesOfGroup, type RouteGroup, type routes } from './routes.ts';
+import { matchRoute, pathParameterName, routesOfGroup, type RouteGroup, type routes } from './routes.ts';
 
 export type ApiHandler = (event: APIGatewayProxyEventV2, context?: Pick<Context, 'awsRequestId'>) => Promise<ApiResult>;
 
 export type Operation = (request: ApiRequest) => Promise<Reply>;
 
-/** The names of a group's routes: a handler must supply exactly these operations (checked by the compiler). */
-export type RouteNamesOf<G extends RouteGroup> = Extract<(typeof routes)[number], { group: G }>['name'];
+type GroupRoute<G extends RouteGroup> = Extract<(typeof routes)[number], { group: G }>;
+
+/** The names of a group's routes. */
+export type RouteNamesOf<G extends RouteGroup> = GroupRoute<G>['name'];
+
+/**
+ * What a handler supplies: an operation for every route of its group that serves no stored document
+ * (checked by the compiler), optionally one for a document route.
+ */
+export type Operations<G extends RouteGroup> = Record<Exclude<GroupRoute<G>, { document: string }>['name'], Operation> &
+  Partial<Record<RouteNamesOf<G>, Operation>>;
 
 export interface ShellOptions {
+  readonly store: DiplomacyStore;
   readonly log?: RequestLogger;
 }
 
 export function routeGroupHandler<G extends RouteGroup>(
   group: G,
-  operations: Record<RouteNamesOf<G>, Operation>,
-  { log = jsonLineLogger }: ShellOptions = {},
+  operations: Operations<G>,
+  { store, log = jsonLineLogger }: ShellOptions,
 ): ApiHandler {
   const groupRoutes = routesOfGroup(group);
+  const supplied: Partial<Record<string, Operation>> = operations;
   return async (event, context) => {
     const started = performance.now();
     const method = event.requestContext?.http?.method ?? 'GET';
@@ -36,7 +51,7 @@ export function routeGroupHandler<G extends RouteGroup>(
       const match = matchRoute(event.rawPath, groupRoutes);
       route = match?.route.name ?? route;
       const request = parseRequest(event, match);
-      const operation = operations[request.route.name as RouteNamesOf<G>];
+      const operation = supplied[request.route.name] ?? serveDocument(store);
       result = documentResult(await operation(request), request);
     } catch (error) {
       const httpError = toHttpError(error);
@@ -53,6 +68,23 @@ export function routeGroupHandler<G extends RouteGroup>(
       ...(failure === undefined ? {} : { error: failure }),
     });
     return result;
+  };
+}
+
+/**
+ * The stored document a route serves. Without a path parameter the document exists whenever the table is
+ * seeded, so its absence is a 503; with one, an id nothing has is the client's 404.
+ */
+export function serveDocument(store: DiplomacyStore): Operation {
+  return async (request) => {
+    const { document, notFound } = request.route;
+    if (document === undefined) throw new Error(`Route ${request.route.name} serves no document and has no operation`);
+    const parameter = pathParameterName(request.route);
+    if (parameter === undefined) return orNotSeeded(await store.getDocument({ document }));
+    const rule = pathParameterRules[parameter];
+    if (rule === undefined) throw new Error(`No rule in parameters.ts for the path parameter "${parameter}"`);
+    const id = pathParameter(request, parameter, rule);
+    return orNotFound(await store.getDocument({ document, id }), notFound ?? 'No record has this id.');
   };
 }
 

@@ -18,23 +18,56 @@ export interface Route {
   readonly name: string;
   /** The only query parameters the route accepts; any other one is a 400. */
   readonly queryParameters: readonly string[];
+  /**
+   * The stored document the route serves: its name is the DynamoDB partition key (`MEETING#<id>` when the
+   * path has a parameter). The route group's shell serves such a route by itself, one GetItem; how the
+   * document is built is in functions/read-model/catalogue.ts. Routes without one (a Query) have a handler.
+   */
+  readonly document?: string;
+  /** For a route with a path parameter: the 404 message when no document has that id. */
+  readonly notFound?: string;
 }
 
 export const statementFilterNames = ['country', 'organisation', 'meeting', 'topic', 'stance'] as const;
 
 export const routes = [
-  { method: 'GET', path: '/api/overview', group: 'overview', name: 'getOverview', queryParameters: [] },
-  { method: 'GET', path: '/api/meetings', group: 'meetings', name: 'listMeetings', queryParameters: [] },
-  { method: 'GET', path: '/api/meetings/{id}', group: 'meetings', name: 'getMeeting', queryParameters: [] },
-  { method: 'GET', path: '/api/countries', group: 'countries', name: 'listCountries', queryParameters: [] },
-  { method: 'GET', path: '/api/countries/{iso3}', group: 'countries', name: 'getCountry', queryParameters: [] },
-  { method: 'GET', path: '/api/organisations', group: 'countries', name: 'listOrganisations', queryParameters: [] },
+  { method: 'GET', path: '/api/overview', group: 'overview', name: 'getOverview', queryParameters: [], document: 'OVERVIEW' },
+  { method: 'GET', path: '/api/meetings', group: 'meetings', name: 'listMeetings', queryParameters: [], document: 'MEETINGS' },
+  {
+    method: 'GET',
+    path: '/api/meetings/{id}',
+    group: 'meetings',
+    name: 'getMeeting',
+    queryParameters: [],
+    document: 'MEETING',
+    notFound: 'No meeting has this id.',
+  },
+  { method: 'GET', path: '/api/countries', group: 'countries', name: 'listCountries', queryParameters: [], document: 'COUNTRIES' },
+  {
+    method: 'GET',
+    path: '/api/countries/{iso3}',
+    group: 'countries',
+    name: 'getCountry',
+    queryParameters: [],
+    document: 'COUNTRY',
+    notFound: 'No country has this code in the data set.',
+  },
+  {
+    method: 'GET',
+    path: '/api/organisations',
+    group: 'countries',
+    name: 'listOrganisations',
+    queryParameters: [],
+    document: 'ORGANISATIONS',
+  },
   {
     method: 'GET',
     path: '/api/organisations/{id}',
     group: 'countries',
     name: 'getOrganisation',
     queryParameters: [],
+    document: 'ORGANISATION',
+    notFound: 'No organisation has this id.',
   },
   {
     method: 'GET',
@@ -43,11 +76,28 @@ export const routes = [
     name: 'listStatements',
     queryParameters: statementFilterNames,
   },
-  { method: 'GET', path: '/api/health', group: 'meta', name: 'getHealth', queryParameters: [] },
-  { method: 'GET', path: '/api/openapi.json', group: 'meta', name: 'getOpenApiDocument', queryParameters: [] },
+  { method: 'GET', path: '/api/health', group: 'meta', name: 'getHealth', queryParameters: [], document: 'HEALTH' },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    group: 'meta',
+    name: 'getOpenApiDocument',
+    queryParameters: [],
+    document: 'OPENAPI',
+  },
 ] as const satisfies readonly Route[];
 
 export type RouteName = (typeof routes)[number]['name'];
+
+/** The routes that serve a stored document, and the names of those documents. */
+export type DocumentRoute = Extract<(typeof routes)[number], { document: string }>;
+export type DocumentRouteName = DocumentRoute['name'];
+export type DocumentName = DocumentRoute['document'];
+
+/** The path parameter of a route (`id` in `/api/meetings/{id}`), or undefined for a path without one. */
+export function pathParameterName(route: Pick<Route, 'path'>): string | undefined {
+  return /\{([^}+]+)\}/.exec(route.path)?.[1];
+}
 
 /** Methods every route answers; the rest get 405 with this list in `Allow`. HEAD is GET without the body. */
 export const allowedMethods = ['GET', 'HEAD'] as const;

@@ -15,7 +15,8 @@ import type {
   CloudFormationCustomResourceEvent,
   CloudFormationCustomResourceResponse,
 } from 'aws-lambda';
-import { parseDataset, type RawDataset } from '../../data/load.ts';
+import type { RawDataset } from '../../data/load.ts';
+import { validateDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
 import { seedTable } from './loader.ts';
@@ -24,10 +25,12 @@ import organisations from '../../data/records/organisations.json' with { type: '
 import meetings from '../../data/records/meetings.json' with { type: 'json' };
 import participations from '../../data/records/participations.json' with { type: 'json' };
 import statements from '../../data/records/statements.json' with { type: 'json' };
+import people from '../../data/records/people.json' with { type: 'json' };
+import coverage from '../../data/records/coverage.json' with { type: 'json' };
 import sources from '../../data/records/sources.json' with { type: 'json' };
 
 /** The data files, bundled into the function by esbuild. */
-export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, sources };
+export const bundledRawDataset: RawDataset = { countries, organisations, meetings, participations, statements, people, sources, coverage };
 
 export type SeedEvent = CloudFormationCustomResourceEvent;
 export type SeedResponse = CloudFormationCustomResourceResponse;
@@ -115,6 +118,6 @@ function log(message: string, details: Record<string, unknown>): void {
 
 export const handler = makeHandler({
   client: createDynamoDbClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, purpose: 'seed' }),
-  loadDataset: () => parseDataset(bundledRawDataset),
+  loadDataset: () => validateDataset(bundledRawDataset),
   respond: putResponse,
 });

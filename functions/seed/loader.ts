@@ -1,22 +1,22 @@
 /**
- * The seed: dataset → table items (buildItems, pure) → the table (seedTable, idempotent). Used by the local
+ * The seed: dataset → the read model's documents (../read-model/catalogue.ts) → table items (buildItems,
+ * pure) → the table (seedTable, idempotent). Used by the local
  * stack, the tests and the CloudFormation custom resource (./custom-resource.ts, which bundles the data),
  * so it reads no files: callers pass a parsed Dataset (data/load.ts).
  *
  * Idempotent without transactions (dynalite has none): it scans the table, puts only items whose content
  * differs and deletes items the data no longer produces. A second run on the same data writes nothing.
- * A data set whose references do not resolve is refused before the table is touched.
+ * A data set that `npm run data:check` would refuse is refused before the table is touched.
  */
-import { DatasetError } from '../../data/check/issue.ts';
-import { referenceIssues } from '../../data/check/references.ts';
+import { DatasetError } from '../../data/load/issue.ts';
+import { checkRawDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';
-import { keys, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
+import { documentItemKey, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
 import { scanAllItems, writeItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
-import { buildOpenApiDocument } from '../http/openapi.ts';
+import { renderReadModel } from '../read-model/catalogue.ts';
 import { facetsOf } from '../store/statement-list.ts';
-import { buildViews } from './views.ts';
 
 export type { TableItem } from '../adapters/dynamodb/table.ts';
 
@@ -32,22 +32,11 @@ export interface SeedCounts {
 const maxBodyBytes = 380_000;
 
 export function buildItems(dataset: Dataset): TableItem[] {
-  const views = buildViews(dataset);
-  const { overview } = views;
-  const items: TableItem[] = [
-    documentItem(keys.overview(), overview),
-    documentItem(keys.health(), views.health),
-    // Not data, but rendered here so the schema library it needs stays out of the API functions' bundles.
-    documentItem(keys.openApiDocument(), buildOpenApiDocument()),
-    documentItem(keys.meetingList(), { meetings: overview.meetings }),
-    documentItem(keys.countryList(), { countries: overview.countries }),
-    documentItem(keys.organisationList(), { organisations: overview.organisations }),
-    ...views.meetings.map((meeting) => documentItem(keys.meeting(meeting.id), meeting)),
-    ...views.countries.map((country) => documentItem(keys.country(country.iso3), country)),
-    ...views.organisations.map((organisation) => documentItem(keys.organisation(organisation.id), organisation)),
-  ];
+  const { documents, statements } = renderReadModel(dataset);
+  const items = documents.map(({ key, document }) => documentItem(documentItemKey(key), document));
 
-  for (const { record, view } of views.statements) {
+  // Each statement is copied into the partition of each filter that can name it, so every filter is one Query.
+  for (const { record, view } of statements) {
     const document = documentItem({ pk: '', sk: statementSortKey(record) }, view);
     const facts = {
       actors: record.actors,
@@ -75,9 +64,9 @@ export async function seedTable({
   tableName: string;
   dataset: Dataset;
 }): Promise<SeedCounts> {
-  // The schema parse (data/load.ts) cannot see a dangling reference or a duplicate key: refuse those here,
-  // before the first request to the table.
-  const issues = referenceIssues(dataset);
+  // The one validator: exactly what `npm run data:check` refuses (references, keys, people and offices,
+  // reader text, sizes, ISO codes, the neighbour list) is refused here, before the first request to the table.
+  const { issues } = checkRawDataset(dataset);
   if (issues.length > 0) throw new DatasetError(issues);
   const wanted = buildItems(dataset);
   const existing = new Map((await scanAllItems(client, tableName)).map((item) => [keyOf(item), item]));

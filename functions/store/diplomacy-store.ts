@@ -20,20 +20,20 @@ export interface StatementFilters {
   readonly stance?: StanceValue;
 }
 
+/**
+ * Which stored document: its name (a route's `document`, see ../http/routes.ts) and, for one document per
+ * record, the record's id (already validated).
+ */
+export interface DocumentKey {
+  readonly document: string;
+  readonly id?: string;
+}
+
 export interface DiplomacyStore {
-  getOverview(): Promise<StoredDocument | null>;
-  getMeetingList(): Promise<StoredDocument | null>;
-  getMeeting(id: string): Promise<StoredDocument | null>;
-  getCountryList(): Promise<StoredDocument | null>;
-  getCountry(iso3: string): Promise<StoredDocument | null>;
-  getOrganisationList(): Promise<StoredDocument | null>;
-  getOrganisation(id: string): Promise<StoredDocument | null>;
+  /** The document, or null when there is none: an unknown id, or a table not seeded yet. */
+  getDocument(key: DocumentKey): Promise<StoredDocument | null>;
   /** Statements matching every filter, newest first. An id that matches nothing gives an empty list. */
   findStatements(filters: StatementFilters): Promise<StoredDocument>;
-  /** `{ status, dataVersion }`; null when the table is reachable but has not been seeded. */
-  getHealth(): Promise<StoredDocument | null>;
-  /** The API's OpenAPI document, rendered from the code at seed time; null when not seeded. */
-  getOpenApiDocument(): Promise<StoredDocument | null>;
 }
 
 /** The store could not answer (unreachable, throttled, misconfigured). Maps to 503; never the client's fault. */

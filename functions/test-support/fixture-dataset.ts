@@ -1,5 +1,5 @@
 /**
- * A small, self-contained dataset for tests, written from the fact sheet (../../../shared/facts): the
+ * A small, self-contained dataset for tests, written from the curated research: the
  * Kazan 2023 round of the Moscow Format and the Tehran 2021 neighbours' meeting, a few statements, one by
  * an organisation. Tests use it so they do not depend on how far data/records/ has been written.
  */
@@ -56,6 +56,8 @@ export function rawFixtureDataset(): RawDataset {
         title: null,
         published: null,
         note: 'fixture source for tests',
+        archived: 'https://web.archive.org/web/2024/https://en.odkb-csto.org/',
+        curatorNote: 'fixture curator note',
       },
     ],
     organisations: [
@@ -86,7 +88,7 @@ export function rawFixtureDataset(): RawDataset {
         id: kazanMeetingId,
         series: 'moscow-format',
         round: 5,
-        title: '5th meeting of the Moscow Format of Consultations on Afghanistan',
+        title: '5th meeting of the Moscow Format consultations on Afghanistan',
         startDate: '2023-09-29',
         endDate: '2023-09-29',
         city: 'Kazan',
@@ -105,7 +107,7 @@ export function rawFixtureDataset(): RawDataset {
         id: tehranMeetingId,
         series: 'neighbours-foreign-ministers',
         round: 2,
-        title: "Second Meeting of Foreign Ministers of Afghanistan's Neighboring Countries",
+        title: "2nd meeting of the foreign ministers of Afghanistan's neighbouring countries",
         startDate: '2021-10-27',
         endDate: '2021-10-27',
         city: 'Tehran',
@@ -153,10 +155,30 @@ export function rawFixtureDataset(): RawDataset {
         confidence: { level: 'partly', reason: 'Iran said the Taliban had asked to attend.' },
       }),
     ],
+    people: [
+      {
+        id: 'sergey-lavrov',
+        name: 'Sergey Lavrov',
+        aliases: ['Sergei Lavrov'],
+        actor: 'RUS',
+        offices: [{ title: 'Minister of Foreign Affairs of Russia', from: '2004-03-09', to: null, sources: ['tass-1354561'] }],
+        curatorNote: 'fixture person',
+      },
+    ],
+    coverage: [
+      {
+        id: 'moscow-format-2026',
+        topic: 'An eighth round of the Moscow Format',
+        searched: '2026-12-01',
+        queries: ['eighth meeting Moscow format'],
+        found: false,
+        result: 'No report of an eighth round was found.',
+      },
+    ],
     statements: [
       {
         id: 'lavrov-kazan-2023-infrastructure',
-        speaker: { name: 'Sergey Lavrov', office: 'Minister of Foreign Affairs of Russia' },
+        speaker: { person: 'sergey-lavrov' },
         actors: ['RUS'],
         date: '2023-09-29',
         meeting: kazanMeetingId,
@@ -190,7 +212,7 @@ export function rawFixtureDataset(): RawDataset {
       },
       {
         id: 'lavrov-tehran-2021-neighbours',
-        speaker: { name: 'Sergey Lavrov', office: 'Minister of Foreign Affairs of Russia' },
+        speaker: { person: 'sergey-lavrov' },
         actors: ['RUS'],
         date: '2021-10-27',
         meeting: tehranMeetingId,

@@ -6,7 +6,7 @@ import { App } from 'aws-cdk-lib';
 import { readConfig } from '../config.ts';
 import { addNagChecks, stackName } from '../app-setup.ts';
 import { DashboardStack } from '../stacks/dashboard-stack.ts';
-import { resolveSiteDir } from '../constructs/static-site.ts';
+import { resolveSiteDir } from '../constructs/site-content.ts';
 
 const app = new App();
 

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { AspectPriority, Aspects, CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.ts';
 import { gatewayRoutes, type RouteGroup } from '../../functions/http/routes.ts';
@@ -7,7 +7,9 @@ import type { DashboardConfig } from '../config.ts';
 import { BudgetAlarm } from '../constructs/budget-alarm.ts';
 import { HttpApi, type RouteGroupHandler } from '../constructs/http-api.ts';
 import { Seed } from '../constructs/seed.ts';
-import { StaticSite } from '../constructs/static-site.ts';
+import { CdkManagedFunctions } from '../constructs/cdk-managed-functions.ts';
+import { SiteCdn } from '../constructs/site-cdn.ts';
+import { SiteContent } from '../constructs/site-content.ts';
 import { Table } from '../constructs/table.ts';
 
 const projectPath = (relative: string): string => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -58,14 +60,18 @@ export class DashboardStack extends Stack {
       tableActions: ['Scan', 'BatchWriteItem'],
     });
 
-    const site = new StaticSite(this, 'Site', {
-      siteDir: props.siteDir,
+    const content = new SiteContent(this, 'Site', { siteDir: props.siteDir, removalPolicy: dataRemovalPolicy });
+    // Under the content as 'Default', an id CDK leaves out of logical ids: the distribution keeps the logical
+    // id it had when bucket and CDN were one construct, so it is never replaced (its domain is the site's URL).
+    const site = new SiteCdn(content, 'Default', {
+      bucket: content.bucket,
       apiDomainName: api.domainName,
-      removalPolicy: dataRemovalPolicy,
       ...(config.customDomain ? { customDomain: config.customDomain } : {}),
     });
+    content.publish(site.distribution);
 
     if (config.budget) new BudgetAlarm(this, 'Budget', config.budget);
+    Aspects.of(this).add(new CdkManagedFunctions(), { priority: AspectPriority.MUTATING });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The map' });
     new CfnOutput(this, 'ApiUrl', { value: `${api.api.apiEndpoint}/api`, description: 'The read API (direct; the site serves it under /api too)' });

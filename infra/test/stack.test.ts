@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tableDefinition } from '../../functions/adapters/dynamodb/table-definition.ts';
 import { gatewayRoutes, routeGroups } from '../../functions/http/routes.ts';
 import { hashRecords } from '../constructs/seed.ts';
-import { contentSecurityPolicy } from '../security-headers.ts';
+import { contentSecurityPolicy } from '../../frontend/security-headers.ts';
 import { routeGroupHandlers } from '../stacks/dashboard-stack.ts';
 import { logicalIdOf, synthesize, unacknowledgedNagFindings, type CfnJson, type CfnResource, type Synthesized } from './synth.ts';
 

@@ -9,7 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { stackName } from '../app-setup.ts';
 import { readConfig } from '../config.ts';
-import { placeholderSiteDir } from '../constructs/static-site.ts';
+import { placeholderSiteDir } from '../constructs/site-content.ts';
 import { DashboardStack } from '../stacks/dashboard-stack.ts';
 
 const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certaintyCountText, deliveryText, roleLineLabel } from './format.ts';
+import { certaintyCountText, deliveryText, formatDate, formatMonth, roleLineLabel } from './format.ts';
 
 describe('certaintyCountText', () => {
   it('always gives the confirmed count, the others only when there are any', () => {
@@ -25,5 +25,13 @@ describe('deliveryText', () => {
       'Written message read out by Zamir Kabulov',
     );
     expect(deliveryText({ delivery: 'spoken' })).toBe('Spoken');
+  });
+});
+
+describe('formatDate', () => {
+  it('shows a day as a day and a date known only to the month as the month', () => {
+    expect(formatDate('2024-10-04')).toBe('4 Oct 2024');
+    expect(formatDate('2021-09')).toBe('September 2021');
+    expect(formatMonth('2026-12')).toBe('December 2026');
   });
 });

@@ -4,10 +4,16 @@ import { deliveryLabels, roleLabels } from '../../../data/schema/labels.ts';
 import type { Certainty, CertaintyCounts, RoleLine } from './state/rounds.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** `2024-10-04` → `4 Oct 2024`. */
+/** `2024-10-04` → `4 Oct 2024`; a date known only to the month, `2021-09` → `September 2021`. */
 export function formatDate(isoDate: string): string {
-  return dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  return isoDate.length === 7 ? formatMonth(isoDate) : dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** `2026-12` → `December 2026`. */
+export function formatMonth(yearMonth: string): string {
+  return monthFormat.format(new Date(`${yearMonth}-01T00:00:00Z`));
 }
 
 export function formatDateRange(start: string, end: string): string {

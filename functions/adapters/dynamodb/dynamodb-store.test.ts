@@ -7,7 +7,7 @@ const database = useEmbeddedDynamoDb();
 
 test('SDK errors leave the adapter as StoreUnavailableError, named but without the SDK message', async () => {
   const store = new DynamoDbDiplomacyStore(database.client, 'no-such-table');
-  const failure = store.getOverview();
+  const failure = store.getDocument({ document: 'OVERVIEW' });
   await expect(failure).rejects.toBeInstanceOf(StoreUnavailableError);
   await expect(failure).rejects.toThrow('DynamoDB GetItem failed: ResourceNotFoundException');
   await expect(store.findStatements({})).rejects.toThrow('DynamoDB Query failed: ResourceNotFoundException');

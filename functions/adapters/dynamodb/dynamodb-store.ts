@@ -7,11 +7,12 @@ import { GetItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient 
 import {
   StoreUnavailableError,
   type DiplomacyStore,
+  type DocumentKey,
   type StatementFilters,
   type StoredDocument,
 } from '../../store/diplomacy-store.ts';
 import { matchesFilters, statementListDocument, type StoredStatement } from '../../store/statement-list.ts';
-import { keys, statementPartitions, type ItemKey } from './keys.ts';
+import { documentItemKey, statementPartitions, type ItemKey } from './keys.ts';
 
 type Item = Record<string, AttributeValue>;
 
@@ -21,15 +22,7 @@ export class DynamoDbDiplomacyStore implements DiplomacyStore {
     private readonly tableName: string,
   ) {}
 
-  getOverview = () => this.getDocument(keys.overview());
-  getHealth = () => this.getDocument(keys.health());
-  getOpenApiDocument = () => this.getDocument(keys.openApiDocument());
-  getMeetingList = () => this.getDocument(keys.meetingList());
-  getMeeting = (id: string) => this.getDocument(keys.meeting(id));
-  getCountryList = () => this.getDocument(keys.countryList());
-  getCountry = (iso3: string) => this.getDocument(keys.country(iso3));
-  getOrganisationList = () => this.getDocument(keys.organisationList());
-  getOrganisation = (id: string) => this.getDocument(keys.organisation(id));
+  getDocument = (key: DocumentKey) => this.getItem(documentItemKey(key));
 
   /**
    * One Query on the smallest partition the filters name; the remaining filters apply in memory. When the
@@ -42,7 +35,7 @@ export class DynamoDbDiplomacyStore implements DiplomacyStore {
     return statementListDocument(items.map(toStoredStatement).filter((statement) => matchesFilters(statement, filters)));
   }
 
-  private async getDocument(key: ItemKey): Promise<StoredDocument | null> {
+  private async getItem(key: ItemKey): Promise<StoredDocument | null> {
     const output = await this.call('GetItem', () =>
       this.client.send(
         new GetItemCommand({ TableName: this.tableName, Key: { pk: { S: key.pk }, sk: { S: key.sk } } }),

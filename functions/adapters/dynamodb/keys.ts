@@ -2,6 +2,7 @@
  * Every key the API reads or the seed writes, built in one place. The layout is documented in ./README.md.
  * Ids reach these functions validated (slugs, ISO alpha-3), so they cannot contain `#`.
  */
+import type { DocumentKey } from '../../store/diplomacy-store.ts';
 
 export interface ItemKey {
   readonly pk: string;
@@ -11,17 +12,14 @@ export interface ItemKey {
 /** Sort key of every JSON document item: one document per partition. */
 const documentSortKey = 'DOC';
 
-export const keys = {
-  overview: (): ItemKey => ({ pk: 'OVERVIEW', sk: documentSortKey }),
-  health: (): ItemKey => ({ pk: 'HEALTH', sk: documentSortKey }),
-  openApiDocument: (): ItemKey => ({ pk: 'OPENAPI', sk: documentSortKey }),
-  meetingList: (): ItemKey => ({ pk: 'MEETINGS', sk: documentSortKey }),
-  meeting: (id: string): ItemKey => ({ pk: `MEETING#${id}`, sk: documentSortKey }),
-  countryList: (): ItemKey => ({ pk: 'COUNTRIES', sk: documentSortKey }),
-  country: (iso3: string): ItemKey => ({ pk: `COUNTRY#${iso3}`, sk: documentSortKey }),
-  organisationList: (): ItemKey => ({ pk: 'ORGANISATIONS', sk: documentSortKey }),
-  organisation: (id: string): ItemKey => ({ pk: `ORGANISATION#${id}`, sk: documentSortKey }),
-};
+/**
+ * A document lives in the partition named after it (`OVERVIEW`), or after it and its record's id
+ * (`MEETING#moscow-format-5-kazan-2023`), so a request for it is one GetItem.
+ */
+export const documentItemKey = ({ document, id }: DocumentKey): ItemKey => ({
+  pk: id === undefined ? document : `${document}#${id}`,
+  sk: documentSortKey,
+});
 
 /**
  * Statements are copied into several partitions so each filter is one Query on one partition, read

@@ -17,17 +17,12 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, SOURCE_ID } from './style.ts';
 import { hatchImage } from './hatch.ts';
 import { mainlandBounds, type Bounds } from './geometry.ts';
+import type { CountryHighlight } from '../state/view-types.ts';
 
-// Without this the worker is not emitted by Vite and the map never loads (see platform notes).
+// Without this Vite does not emit the worker file and the map never loads ("Worker failed to load").
 setWorkerUrl(workerUrl);
 
-/** What the page declares per country; a missing key clears that state. */
-export interface CountryHighlight {
-  cat?: string;
-  base?: 'afghanistan' | 'neighbour';
-}
-
-export interface CountryMapOptions {
+interface CountryMapOptions {
   container: HTMLElement;
   boundariesUrl: string;
   /** Called with the ISO alpha-3 code of the country clicked. */
@@ -38,7 +33,7 @@ export interface CountryMapOptions {
 }
 
 /** Afghanistan and its region: from eastern Turkey to western China, from Kazakhstan to the Arabian Sea. */
-export const REGION_BOUNDS: [[number, number], [number, number]] = [
+const REGION_BOUNDS: [[number, number], [number, number]] = [
   [44, 22],
   [92, 50],
 ];
@@ -50,7 +45,7 @@ export interface CountryMapTestHook {
 
 type CountriesTopology = Topology<{ countries: GeometryCollection<{ iso3: string | null; name: string }> }>;
 
-export async function loadBoundaries(url: string): Promise<FeatureCollection> {
+async function loadBoundaries(url: string): Promise<FeatureCollection> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Country boundaries: HTTP ${response.status}`);
   const topology = (await response.json()) as CountriesTopology;

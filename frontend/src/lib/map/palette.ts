@@ -8,8 +8,9 @@
  * colour of its own picked elsewhere.
  */
 import { roleLabels, topicLabels, type TopicId } from '../../../../data/schema/labels.ts';
+import { notConfirmedKey, type LayerId } from '../state/view-types.ts';
 
-export const okabeIto = {
+const okabeIto = {
   orange: '#E69F00',
   skyBlue: '#56B4E9',
   bluishGreen: '#009E73',
@@ -46,7 +47,7 @@ export interface CategoryStyle {
 }
 
 /** What a country without a category in the current layer looks like. */
-export interface FallbackStyle {
+interface FallbackStyle {
   label: string;
   fill: string;
 }
@@ -65,9 +66,6 @@ export function paler(hex: string, amount: number): string {
     .join('')
     .toUpperCase()}`;
 }
-
-export const NOT_CONFIRMED_SUFFIX = '-not-confirmed';
-export const notConfirmedKey = (key: string): string => `${key}${NOT_CONFIRMED_SUFFIX}`;
 
 /**
  * The same role or change when the record behind it is not confirmed (confidence "partly" or
@@ -113,9 +111,7 @@ export const stanceCategories: CategoryStyle[] = [
   { key: 'mixed', label: 'Mixed', fill: okabeIto.reddishPurple, line: 'dashed', lineWidth: 2 },
 ];
 
-export type LayerId = 'roles' | 'changes' | 'stance';
-
-export interface LayerStyle {
+interface LayerStyle {
   categories: CategoryStyle[];
   fallback: FallbackStyle;
 }
@@ -139,8 +135,6 @@ export const baseStyles = {
 
 /** Diagonal lines over the neighbours; sizes in CSS pixels. */
 export const neighbourHatch = { color: '#000000', opacity: 0.4, spacing: 6, width: 1 } as const;
-
-export type BaseKey = keyof typeof baseStyles;
 
 export const selectedLine = { outer: okabeIto.black, outerWidth: 5, inner: '#FFFFFF', innerWidth: 2 } as const;
 export const hoverLine = { color: '#333333', width: 2 } as const;

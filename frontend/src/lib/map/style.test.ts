@@ -12,12 +12,12 @@ import {
   changeCategories,
   land,
   layerStyles,
-  notConfirmedKey,
   paler,
   roleCategories,
   selectedLine,
   stanceCategories,
 } from './palette.ts';
+import { notConfirmedKey } from '../state/view-types.ts';
 import { buildStyle, lineStyles } from './style.ts';
 
 const style = buildStyle();

@@ -25,7 +25,7 @@ import {
 export const SOURCE_ID = 'countries';
 export const FILL_LAYER_ID = 'country-fill';
 /** The property MapLibre promotes to the feature id (ISO alpha-3). */
-export const PROMOTE_ID = 'iso3';
+const PROMOTE_ID = 'iso3';
 /** The neighbours' hatch, added to the map in code (see ./hatch.ts). */
 export const HATCH_IMAGE = 'neighbour-hatch';
 
@@ -44,7 +44,7 @@ export function byCategory(
   return ['match', category, ...cases, fallback] as ExpressionSpecification;
 }
 
-export function fillColor(): ExpressionSpecification {
+function fillColor(): ExpressionSpecification {
   return byCategory((c) => c.fill, [
     'match',
     base,
@@ -57,7 +57,7 @@ export function fillColor(): ExpressionSpecification {
 }
 
 /** Width of the category outline drawn with `style`; 0 for categories drawn with another style. */
-export function lineWidthFor(style: LineStyle): ExpressionSpecification {
+function lineWidthFor(style: LineStyle): ExpressionSpecification {
   return byCategory((c) => c.lineWidth, 0, allCategories.filter((c) => c.line === style));
 }
 

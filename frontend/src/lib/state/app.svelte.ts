@@ -3,12 +3,13 @@
  * Shared with components by context (setAppState in App.svelte, getAppState below it).
  */
 import { createContext } from 'svelte';
-import type { Overview, OverviewMeeting } from '../../../../data/schema/api.ts';
+import type { CountryDetail, MeetingDetail, Overview, OverviewMeeting, OrganisationDetail } from '../../../../data/schema/api.ts';
 import { errorMessage, type ApiClient } from '../api/client.ts';
-import type { CountryHighlight } from '../map/CountryMap.ts';
 import { actorNames, highlightsFor, neighboursOf } from './highlights.ts';
 import { compareRounds, previousRound, type RoundChange } from './rounds.ts';
+import { Detail } from './detail.svelte.ts';
 import { parseView, sameView, serialiseView, type ViewState } from './url.ts';
+import type { CountryHighlight } from './view-types.ts';
 
 export class AppState {
   overview = $state.raw<Overview | null>(null);
@@ -31,6 +32,21 @@ export class AppState {
     highlightsFor(this.overview, this.view.layer, this.meeting, this.view.topic),
   );
   private names: ReadonlyMap<string, string> = $derived(actorNames(this.overview));
+
+  /** The open country; one without curated records is not asked for (the API would answer 404). */
+  readonly country = new Detail<CountryDetail>(
+    () => (this.view.country !== null && (!this.overview || this.isKnownCountry(this.view.country)) ? this.view.country : null),
+    (iso3) => this.api.country(iso3),
+  );
+  readonly organisation = new Detail<OrganisationDetail>(
+    () => this.view.organisation,
+    (id) => this.api.organisation(id),
+  );
+  /** The chosen meeting's statements and sources (the overview has the rest). */
+  readonly meetingDetail = new Detail<MeetingDetail>(
+    () => this.meeting?.id ?? null,
+    (id) => this.api.meeting(id),
+  );
 
   constructor(
     readonly api: ApiClient,

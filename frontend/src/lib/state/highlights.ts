@@ -5,11 +5,10 @@
  */
 import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
 import type { TopicId } from '../../../../data/schema/labels.ts';
-import type { CountryHighlight } from '../map/CountryMap.ts';
-import { notConfirmedKey, type LayerId } from '../map/palette.ts';
+import { notConfirmedKey, type CountryHighlight, type LayerId } from './view-types.ts';
 import { certaintyOf, compareRounds, previousRound, type RoundChange } from './rounds.ts';
 
-export const AFGHANISTAN = 'AFG';
+const AFGHANISTAN = 'AFG';
 
 /**
  * The role category of one attendee: a disputed attendance is shown as disputed, whatever the role; a role

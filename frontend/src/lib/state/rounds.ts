@@ -48,7 +48,7 @@ export function attendeesByRole(meeting: OverviewMeeting, roles: readonly Partic
   );
 }
 
-export interface ReasonGroup {
+interface ReasonGroup {
   role: ParticipationRoleId;
   certainty: Certainty;
   reason: string;
@@ -95,7 +95,7 @@ export function previousRound(meetings: readonly OverviewMeeting[], meeting: Ove
   return previous;
 }
 
-export type ChangeKind = 'joined' | 'left' | 'role-changed' | 'unchanged';
+type ChangeKind = 'joined' | 'left' | 'role-changed' | 'unchanged';
 
 export interface RoundChange {
   actor: string;
@@ -145,7 +145,7 @@ export function compareRounds(previous: OverviewMeeting, current: OverviewMeetin
   return changes.sort((a, b) => order.indexOf(a.change) - order.indexOf(b.change) || a.actor.localeCompare(b.actor));
 }
 
-export interface MeetingFacts {
+interface MeetingFacts {
   /** Present in any role, by how sure the record is. */
   attended: CertaintyCounts;
   /** Of Afghanistan's bordering neighbours, how many attended, by how sure the record is. */

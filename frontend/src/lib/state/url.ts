@@ -4,7 +4,7 @@
  * every view has exactly one URL.
  */
 import { topics, type TopicId } from '../../../../data/schema/labels.ts';
-import type { LayerId } from '../map/palette.ts';
+import type { LayerId } from './view-types.ts';
 
 export interface ViewState {
   meeting: string | null;

@@ -3,7 +3,7 @@ import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../da
 
 const confirmed = { level: 'confirmed' } as const;
 /** Moscow 2018's case: invited, and no source confirms that it came. */
-export const invitedOnly = { level: 'unconfirmed', reason: 'Invited; no source confirms that it attended.' } as const;
+const invitedOnly = { level: 'unconfirmed', reason: 'Invited; no source confirms that it attended.' } as const;
 
 export function attendee(actor: string, role: OverviewAttendee['role'], extra: Partial<OverviewAttendee> = {}): OverviewAttendee {
   return {
@@ -73,6 +73,7 @@ const country = (iso3: string, name: string, neighbourBorderKm: number | null = 
 
 export const overview: Overview = {
   dataVersion: 'test',
+  currentTo: '2026-12',
   countries: [
     country('AFG', 'Afghanistan'),
     { ...country('CHN', 'China', 91), latestStances: { 'foreign-military-presence': { stance: 'opposes', statementId: 's-1', date: '2025-10-07' } } },
