@@ -52,7 +52,7 @@ describe('Lambda bundles, built with the CDK construct’s esbuild settings', ()
     for (const bundle of api) expect(bundle.bytes / KiB, bundle.name).toBeLessThanOrEqual(budgets.lambda.apiBundleKiB);
   });
 
-  test('no bundle carries a package it must not (zod in the API, Natural Earth or ISO lists in any)', () => {
+  test('no bundle carries a package it must not (zod, Natural Earth or ISO lists in the API functions)', () => {
     for (const bundle of bundles) {
       const forbidden = bundle.kind === 'api' ? budgets.lambda.forbiddenPackages.api : budgets.lambda.forbiddenPackages.seed;
       expect(bundle.packages.filter((name) => forbidden.includes(name)), bundle.name).toEqual([]);
