@@ -70,6 +70,8 @@ export const stanceRecordSchema = z.object({
   statementId: slugSchema,
   speaker: speakerViewSchema,
   delivery: z.enum(deliveryModes),
+  /** How many countries and organisations the statement speaks for: more than one when shared or joint. */
+  actorCount: z.number().int().positive(),
 });
 
 export const overviewAttendeeSchema = z.object({

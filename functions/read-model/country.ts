@@ -82,6 +82,7 @@ function stanceRecords(data: DataSet, iso3: string): StanceRecord[] {
           statementId: statement.id,
           speaker: view.speaker,
           delivery: statement.delivery,
+          actorCount: statement.actors.length,
         }))
       : [],
   );

@@ -53,7 +53,7 @@ describe("a commentator's words are never a country's stance", () => {
   test('it heads the stance history, with the speaker, the office on the day and the delivery', () => {
     const history = russia(withNewestStatement(true))?.stances ?? [];
     const template = fixtureDataset().statements.find((statement) => statement.actors.includes('RUS')) as Statement;
-    expect(history[0]).toMatchObject({ topic: 'narcotics', stance: 'supports', statementId: 'newest-rus-statement', date: '2030-01-01', delivery: template.delivery });
+    expect(history[0]).toMatchObject({ topic: 'narcotics', stance: 'supports', statementId: 'newest-rus-statement', date: '2030-01-01', delivery: template.delivery, actorCount: template.actors.length });
     expect(history[0]?.speaker.name).not.toBe('');
     const dates = history.map((entry) => entry.date);
     expect(dates).toEqual([...dates].sort().reverse());

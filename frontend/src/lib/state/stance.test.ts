@@ -32,6 +32,15 @@ describe('stancesAsOf', () => {
     expect(stancesAsOf(overview, presence, null).find((r) => r.iso3 === 'RUS')?.ageMonths).toBe(13);
   });
 
+  it('tells own words from a co-signed joint statement and from a statement made for several', () => {
+    expect(stancesAsOf(overview, 'narcotics', null)).toMatchObject([{ iso3: 'IRN', words: 'shared', joint: true }]);
+    expect(stancesAsOf(overview, presence, null).map((r) => [r.iso3, r.words])).toEqual([
+      ['CHN', 'joint-statement'],
+      ['IRN', 'own'],
+      ['RUS', 'own'],
+    ]);
+  });
+
   it('the map colours exactly the countries the table lists, with the same stance', () => {
     for (const meeting of [null, round6, round7]) {
       const rows = stancesAsOf(overview, presence, asOfDate(meeting));

@@ -6,10 +6,17 @@
 import type { Overview, OverviewMeeting, StanceRecord } from '../../../../data/schema/api.ts';
 import { topics, type TopicId } from '../../../../data/schema/labels.ts';
 
+/** Whose words a stance rests on: the country's own, a joint statement it co-signed, or a statement for several. */
+export type Words = 'own' | 'joint-statement' | 'shared';
+
+export const wordsOf = (record: Pick<StanceRecord, 'delivery' | 'actorCount'>): Words =>
+  record.delivery === 'joint-statement' ? 'joint-statement' : record.actorCount > 1 ? 'shared' : 'own';
+
 export interface StanceRow extends StanceRecord {
   iso3: string;
   name: string;
-  /** Signed a joint statement rather than speaking for itself: its stance is the joint text's. */
+  words: Words;
+  /** Not its own words (a joint or shared statement): the map marks it (the `joint` feature-state). */
   joint: boolean;
   /** Whole months from the stance's date to the reference date (the as-of date, or the data's currency). */
   ageMonths: number;
@@ -44,7 +51,8 @@ export function stancesAsOf(overview: Overview, topic: TopicId, asOf: string | n
       ...record,
       iso3: country.iso3,
       name: country.name,
-      joint: record.delivery === 'joint-statement',
+      words: wordsOf(record),
+      joint: wordsOf(record) !== 'own',
       ageMonths: reference === null ? 0 : monthsBetween(record.date, reference),
     });
   }

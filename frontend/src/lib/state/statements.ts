@@ -53,7 +53,13 @@ export function statementFacets(statements: readonly StatementView[]): { topics:
 export interface TopicSummary {
   topic: TopicId;
   /** The stance of the newest official statement on the topic; null when only commentators spoke to it. */
-  latest: { stance: StatementView['stances'][number]['stance']; date: string; statementId: string; joint: boolean } | null;
+  latest: {
+    stance: StatementView['stances'][number]['stance'];
+    date: string;
+    statementId: string;
+    /** A joint statement or one made for several actors, not its own words (as the stance table says). */
+    joint: boolean;
+  } | null;
   /** Statements on the topic, commentators' included. */
   count: number;
 }
@@ -72,7 +78,12 @@ export function topicSummaries(statements: readonly StatementView[]): TopicSumma
         count: on.length,
         latest:
           official && stance
-            ? { stance: stance.stance, date: official.date, statementId: official.id, joint: official.delivery === 'joint-statement' }
+            ? {
+                stance: stance.stance,
+                date: official.date,
+                statementId: official.id,
+                joint: official.delivery === 'joint-statement' || official.actors.length > 1,
+              }
             : null,
       },
     ];

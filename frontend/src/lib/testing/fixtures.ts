@@ -70,8 +70,10 @@ export function stance(
   date: string,
   statementId: string,
   delivery: StanceRecord['delivery'] = 'spoken',
+  actorCount = delivery === 'joint-statement' ? 10 : 1,
 ): StanceRecord {
-  return { topic, stance: value, date, statementId, speaker: { name: `Speaker of ${statementId}`, office: 'Minister', person: null }, delivery };
+  const speaker = { name: `Speaker of ${statementId}`, office: 'Minister', person: null };
+  return { topic, stance: value, date, statementId, speaker, delivery, actorCount };
 }
 
 /** A country with its stance history (newest first); the latest stance per topic follows from it, as the API's does. */
@@ -90,7 +92,7 @@ export const overview: Overview = {
     country('AFG', 'Afghanistan'),
     // A joint statement now; its own words before round 6.
     country('CHN', 'China', 91, [stance(presence, 'opposes', '2025-10-07', 's-1', 'joint-statement'), stance(presence, 'mixed', '2021-03', 's-0')]),
-    country('IRN', 'Iran', 921, [stance(presence, 'mixed', '2024-10-04', 's-2'), stance('narcotics', 'opposes', '2024-10-04', 's-2')]),
+    country('IRN', 'Iran', 921, [stance(presence, 'mixed', '2024-10-04', 's-2'), stance('narcotics', 'opposes', '2024-10-04', 's-5', 'written', 4)]),
     country('PAK', 'Pakistan', 2670),
     country('TJK', 'Tajikistan', 1357),
     country('TKM', 'Turkmenistan', 804),
