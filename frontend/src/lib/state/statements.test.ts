@@ -61,7 +61,7 @@ describe('topicSummaries', () => {
       {
         topic: 'foreign-military-presence',
         count: 3,
-        latest: { stance: 'opposes', date: '2025-10-07', statementId: 'joint', joint: true },
+        latest: { stance: 'opposes', date: '2025-10-07', statementId: 'joint', words: 'joint-statement' },
       },
       { topic: 'narcotics', count: 1, latest: null },
     ]);

@@ -4,6 +4,7 @@
  */
 import type { StatementView } from '../../../../data/schema/api.ts';
 import { topics, type TopicId } from '../../../../data/schema/labels.ts';
+import { wordsOf, type Words } from './stance.ts';
 
 export interface StatementFilter {
   topic: TopicId | null;
@@ -57,8 +58,8 @@ export interface TopicSummary {
     stance: StatementView['stances'][number]['stance'];
     date: string;
     statementId: string;
-    /** A joint statement or one made for several actors, not its own words (as the stance table says). */
-    joint: boolean;
+    /** Its own words, a co-signed joint statement, or a statement made for several (as the stance table says). */
+    words: Words;
   } | null;
   /** Statements on the topic, commentators' included. */
   count: number;
@@ -82,7 +83,7 @@ export function topicSummaries(statements: readonly StatementView[]): TopicSumma
                 stance: stance.stance,
                 date: official.date,
                 statementId: official.id,
-                joint: official.delivery === 'joint-statement' || official.actors.length > 1,
+                words: wordsOf({ delivery: official.delivery, actorCount: official.actors.length }),
               }
             : null,
       },
