@@ -58,6 +58,22 @@ export const latestStanceSchema = z.object({
   date: dayOrMonthSchema,
 });
 
+/**
+ * One official stance of a country on one topic: the statement it comes from, who spoke (with the office
+ * held on the day) and how it was delivered, so a reader can tell a country's own words from its signature
+ * under a joint statement.
+ */
+export const stanceRecordSchema = z.object({
+  topic: topicSchema,
+  stance: stanceValueSchema,
+  date: dayOrMonthSchema,
+  statementId: slugSchema,
+  speaker: speakerViewSchema,
+  delivery: z.enum(deliveryModes),
+  /** How many countries and organisations the statement speaks for: more than one when shared or joint. */
+  actorCount: z.number().int().positive(),
+});
+
 export const overviewAttendeeSchema = z.object({
   actor: z.string(),
   kind: z.enum(['country', 'organisation']),
@@ -93,6 +109,8 @@ export const overviewCountrySchema = z.object({
   neighbourBorderKm: z.number().nullable(),
   meetings: z.array(z.object({ meetingId: slugSchema, role: participationRoleSchema, disputed: z.boolean() })),
   latestStances: z.partialRecord(topicSchema, latestStanceSchema),
+  /** Every official stance of the country, newest first: the stance layer as of any date. */
+  stances: z.array(stanceRecordSchema),
 });
 
 export const overviewOrganisationSchema = z.object({
@@ -238,6 +256,7 @@ export type Overview = z.infer<typeof overviewSchema>;
 export type OverviewMeeting = z.infer<typeof overviewMeetingSchema>;
 export type OverviewAttendee = z.infer<typeof overviewAttendeeSchema>;
 export type OverviewCountry = z.infer<typeof overviewCountrySchema>;
+export type StanceRecord = z.infer<typeof stanceRecordSchema>;
 export type OverviewOrganisation = z.infer<typeof overviewOrganisationSchema>;
 export type StatementView = z.infer<typeof statementViewSchema>;
 export type StatementList = z.infer<typeof statementListSchema>;

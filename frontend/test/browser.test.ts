@@ -241,6 +241,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
     const { page, errors } = await open('/?country=AFG');
     const panel = page.locator('section[aria-labelledby="country-title"]');
     await panel.locator('.statement').first().waitFor();
+    // The list opens on the newest few; the rest on request.
+    if (await panel.getByRole('button', { name: /^Show \d+ more/ }).count()) await panel.getByRole('button', { name: /^Show \d+ more/ }).click();
     const commentatorCard = panel.locator('.statement', { hasText: commentator!.speaker.name });
     expect(await commentatorCard.innerText()).toContain('Commentator, not an official');
     expect(await commentatorCard.innerText()).toContain('never counted as its stance');

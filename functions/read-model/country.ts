@@ -1,5 +1,5 @@
 /** The country documents: /api/countries (every country's summary) and /api/countries/{iso3}. */
-import type { CountryDetail, CountryList, OverviewCountry } from '../../data/schema/api.ts';
+import type { CountryDetail, CountryList, OverviewCountry, StanceRecord } from '../../data/schema/api.ts';
 import type { Country } from '../../data/schema/domain.ts';
 import type { DataSet } from './data-set.ts';
 import { byName } from './order.ts';
@@ -18,6 +18,7 @@ export function countrySummaries(data: DataSet): OverviewCountry[] {
       disputed: participation.confidence.level === 'disputed',
     })),
     latestStances: latestStances(data, country.iso3),
+    stances: stanceRecords(data, country.iso3),
   }));
 }
 
@@ -68,6 +69,23 @@ function latestStances(data: DataSet, iso3: string): OverviewCountry['latestStan
     }
   }
   return stances;
+}
+
+/** Every official stance of a country, newest first, under the same rule as `latestStances`. */
+function stanceRecords(data: DataSet, iso3: string): StanceRecord[] {
+  return data.statements.flatMap(({ record: statement, view }) =>
+    statement.official && statement.actors.includes(iso3)
+      ? statement.stances.map(({ topic, stance }) => ({
+          topic,
+          stance,
+          date: statement.date,
+          statementId: statement.id,
+          speaker: view.speaker,
+          delivery: statement.delivery,
+          actorCount: statement.actors.length,
+        }))
+      : [],
+  );
 }
 
 function sortedCountries(data: DataSet): Country[] {

@@ -50,9 +50,27 @@ describe("a commentator's words are never a country's stance", () => {
     });
   });
 
+  test('it heads the stance history, with the speaker, the office on the day and the delivery', () => {
+    const history = russia(withNewestStatement(true))?.stances ?? [];
+    const template = fixtureDataset().statements.find((statement) => statement.actors.includes('RUS')) as Statement;
+    expect(history[0]).toMatchObject({ topic: 'narcotics', stance: 'supports', statementId: 'newest-rus-statement', date: '2030-01-01', delivery: template.delivery, actorCount: template.actors.length });
+    expect(history[0]?.speaker.name).not.toBe('');
+    const dates = history.map((entry) => entry.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  test('the latest stance is the first entry of its topic in the history', () => {
+    const country = russia(withNewestStatement(true))!;
+    for (const [topic, latest] of Object.entries(country.latestStances)) {
+      const first = country.stances.find((entry) => entry.topic === topic);
+      expect({ stance: first?.stance, statementId: first?.statementId, date: first?.date }).toEqual(latest);
+    }
+  });
+
   test("a commentator's does not, though it is listed with the country", () => {
     const dataset = withNewestStatement(false);
     expect(russia(dataset)?.latestStances.narcotics).toEqual(russia(fixtureDataset())?.latestStances.narcotics);
+    expect(russia(dataset)?.stances.map((entry) => entry.statementId)).not.toContain('newest-rus-statement');
     const [detail] = catalogue.getCountry.build(data(dataset)).filter(({ id }) => id === 'RUS');
     expect(JSON.stringify(detail?.document)).toContain('newest-rus-statement');
   });

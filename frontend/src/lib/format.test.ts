@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certaintyCountText, deliveryText, formatDate, formatMonth, roleLineLabel } from './format.ts';
+import { ageText, certaintyCountText, deliveryText, formatDate, formatMonth, roleLineLabel } from './format.ts';
 
 describe('certaintyCountText', () => {
   it('always gives the confirmed count, the others only when there are any', () => {
@@ -33,5 +33,14 @@ describe('formatDate', () => {
     expect(formatDate('2024-10-04')).toBe('4 Oct 2024');
     expect(formatDate('2021-09')).toBe('September 2021');
     expect(formatMonth('2026-12')).toBe('December 2026');
+  });
+});
+
+describe('ageText', () => {
+  it('says months and years in words', () => {
+    expect(ageText(0)).toBe('under a month');
+    expect(ageText(1)).toBe('1 month');
+    expect(ageText(12)).toBe('1 year');
+    expect(ageText(27)).toBe('2 years 3 months');
   });
 });

@@ -20,6 +20,28 @@ export function formatDateRange(start: string, end: string): string {
   return start === end ? formatDate(start) : `${formatDate(start)} – ${formatDate(end)}`;
 }
 
+/** A delegation's level, as a reader says it. */
+export const levelLabels = {
+  'head-of-state': 'Head of state',
+  'head-of-government': 'Head of government',
+  minister: 'Minister',
+  'deputy-minister': 'Deputy minister',
+  'special-representative': 'Special representative',
+  ambassador: 'Ambassador',
+  official: 'Official',
+  'non-official': 'Not an official',
+  unknown: 'Not on record',
+} as const;
+
+/** How old a stance is at the date the layer is read: "under a month", "8 months", "2 years 3 months". */
+export function ageText(months: number): string {
+  if (months < 1) return 'under a month';
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [...(years > 0 ? [plural(years, 'year')] : []), ...(rest > 0 ? [plural(rest, 'month')] : [])];
+  return parts.join(' ');
+}
+
 export const triStateLabels = { yes: 'Yes', no: 'No', unknown: 'Unknown' } as const;
 
 export const confidenceLabels = {

@@ -133,16 +133,17 @@ export class CountryMap {
     const target = (id: string) => ({ source: SOURCE_ID, id });
     for (const [iso3, previous] of this.applied) {
       const wanted = this.wanted.get(iso3) ?? {};
-      for (const key of ['cat', 'base'] as const) {
+      for (const key of ['cat', 'base', 'joint'] as const) {
         if (previous[key] != null && wanted[key] == null) this.map.removeFeatureState(target(iso3), key);
       }
     }
     for (const [iso3, wanted] of this.wanted) {
       const previous = this.applied.get(iso3);
-      if (previous?.cat === wanted.cat && previous?.base === wanted.base) continue;
-      const state: Record<string, string> = {};
+      if (previous?.cat === wanted.cat && previous?.base === wanted.base && previous?.joint === wanted.joint) continue;
+      const state: Record<string, string | boolean> = {};
       if (wanted.cat != null) state.cat = wanted.cat;
       if (wanted.base != null) state.base = wanted.base;
+      if (wanted.joint != null) state.joint = wanted.joint;
       if (Object.keys(state).length > 0) this.map.setFeatureState(target(iso3), state);
     }
     this.applied = this.wanted;

@@ -136,6 +136,17 @@ export const baseStyles = {
 /** Diagonal lines over the neighbours; sizes in CSS pixels. */
 export const neighbourHatch = { color: '#000000', opacity: 0.4, spacing: 6, width: 1 } as const;
 
+/**
+ * Stance layer: a stance that comes from co-signing a joint statement, not from the country's own words (the
+ * `joint` feature-state): white dashes drawn over the category's outline, whatever its colour.
+ */
+export const jointStatementLine = {
+  label: 'From a co-signed joint statement',
+  color: '#FFFFFF',
+  width: 2,
+  line: 'dashed' as LineStyle,
+} as const;
+
 export const selectedLine = { outer: okabeIto.black, outerWidth: 5, inner: '#FFFFFF', innerWidth: 2 } as const;
 export const hoverLine = { color: '#333333', width: 2 } as const;
 

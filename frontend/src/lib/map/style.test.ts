@@ -10,6 +10,8 @@ import {
   allCategories,
   baseStyles,
   changeCategories,
+  dashArrays,
+  jointStatementLine,
   land,
   layerStyles,
   paler,
@@ -105,6 +107,13 @@ describe('map style', () => {
     expect(paint('selected-inner', 'line-width', {})).toBe(0);
     expect(paint('hover-line', 'line-width', { hover: true })).toBeGreaterThan(0);
     expect(paint('hover-line', 'line-width', {})).toBe(0);
+  });
+
+  it('marks a stance from a co-signed joint statement with white dashes over the outline, and nothing else', () => {
+    expect(paint('joint-statement-line', 'line-width', { joint: true, cat: 'opposes' })).toBe(jointStatementLine.width);
+    expect(paint('joint-statement-line', 'line-width', { cat: 'opposes' })).toBe(0);
+    expect(hex(paint('joint-statement-line', 'line-color', { joint: true }))).toBe(jointStatementLine.color);
+    expect(layer('joint-statement-line').paint['line-dasharray']).toEqual(dashArrays[jointStatementLine.line]);
   });
 
   it('gives every role and change a not-confirmed twin: its colour paler, round dots no confirmed category uses', () => {

@@ -11,6 +11,7 @@ import {
   allCategories,
   baseStyles,
   categoryLine,
+  jointStatementLine,
   countryBorder,
   dashArrays,
   hoverLine,
@@ -118,6 +119,17 @@ export function buildStyle(): StyleSpecification {
         },
       }),
     ),
+    {
+      id: 'joint-statement-line',
+      type: 'line',
+      source: SOURCE_ID,
+      layout: { 'line-join': 'round' },
+      paint: {
+        'line-color': jointStatementLine.color,
+        'line-width': ['case', isOn('joint'), jointStatementLine.width, 0],
+        'line-dasharray': dashArrays[jointStatementLine.line] ?? [1, 0],
+      },
+    },
     {
       id: 'hover-line',
       type: 'line',

@@ -2,12 +2,14 @@
  * The page's state: the overview (first paint), the view (mirrored in the URL) and what follows from them.
  * Shared with components by context (setAppState in App.svelte, getAppState below it).
  */
-import { createContext } from 'svelte';
+import { createContext, tick } from 'svelte';
 import type { CountryDetail, MeetingDetail, Overview, OverviewMeeting, OrganisationDetail } from '../../../../data/schema/api.ts';
 import { errorMessage, type ApiClient } from '../api/client.ts';
 import { actorNames, highlightsFor, neighboursOf } from './highlights.ts';
 import { compareRounds, previousRound, type RoundChange } from './rounds.ts';
 import { Detail } from './detail.svelte.ts';
+import { missingLinks, type MissingLink } from './links.ts';
+import { asOfDate, stancesAsOf, topicsWithStances, type StanceRow } from './stance.ts';
 import { parseView, sameView, serialiseView, type ViewState } from './url.ts';
 import type { CountryHighlight } from './view-types.ts';
 
@@ -32,14 +34,31 @@ export class AppState {
     highlightsFor(this.overview, this.view.layer, this.meeting, this.view.topic),
   );
   private names: ReadonlyMap<string, string> = $derived(actorNames(this.overview));
+  /** The stance layer's date: the selected meeting's last day, or null for the latest on record. */
+  asOf: string | null = $derived(asOfDate(this.meeting));
+  /** The stance layer's rows: the countries the map colours in that layer, and the stance table's rows. */
+  stanceRows: StanceRow[] = $derived(this.overview ? stancesAsOf(this.overview, this.view.topic, this.asOf) : []);
+  /** The topics some country has a stance on: the only ones the stance layer offers. */
+  stanceTopics = $derived(topicsWithStances(this.overview));
+  /** Ids the current link asked for that lead nowhere (see links.ts); cleared by the next change of view. */
+  notFound = $state.raw<MissingLink[]>([]);
+  /** The link the view came from, until its ids have been checked against the data. */
+  #unchecked: string | null;
+  /** The control that opened the actor panel or chose the meeting: closing returns focus to it. */
+  #openers: { actor: Element | null; meeting: Element | null } = { actor: null, meeting: null };
+  /** A statement to bring into view once its panel shows it (from the stance table). */
+  pendingStatement = $state<string | null>(null);
 
-  /** The open country; one without curated records is not asked for (the API would answer 404). */
+  /**
+   * The open country; asked for only once the overview says it has curated records (a country on the map
+   * without them has nothing to ask for, and an unknown code would be a 404).
+   */
   readonly country = new Detail<CountryDetail>(
-    () => (this.view.country !== null && (!this.overview || this.isKnownCountry(this.view.country)) ? this.view.country : null),
+    () => (this.view.country !== null && this.isKnownCountry(this.view.country) ? this.view.country : null),
     (iso3) => this.api.country(iso3),
   );
   readonly organisation = new Detail<OrganisationDetail>(
-    () => this.view.organisation,
+    () => (this.view.organisation !== null && this.isKnownOrganisation(this.view.organisation) ? this.view.organisation : null),
     (id) => this.api.organisation(id),
   );
   /** The chosen meeting's statements and sources (the overview has the rest). */
@@ -53,6 +72,7 @@ export class AppState {
     search: string,
   ) {
     this.view = parseView(search);
+    this.#unchecked = search;
   }
 
   load = async (): Promise<void> => {
@@ -68,6 +88,29 @@ export class AppState {
 
   /** Has curated data (participations or statements) for this country. */
   isKnownCountry = (iso3: string): boolean => this.overview?.countries.some((c) => c.iso3 === iso3) ?? false;
+  isKnownOrganisation = (id: string): boolean => this.overview?.organisations.some((o) => o.id === id) ?? false;
+
+  /**
+   * Once the data (and, for a country, the map's names) can tell: drops the ids of the link that lead
+   * nowhere from the view, without a new history entry, and names them in `notFound`. Run by App.svelte.
+   */
+  checkLink = (): void => {
+    if (this.#unchecked === null || this.overview === null) return;
+    const mapReady = this.mapNames.size > 0;
+    const missing = missingLinks(this.#unchecked, {
+      meeting: (id) => this.overview?.meetings.some((m) => m.id === id) ?? false,
+      country: (iso3) => (this.isKnownCountry(iso3) || this.mapNames.has(iso3) ? true : mapReady ? false : null),
+      organisation: this.isKnownOrganisation,
+    });
+    if (missing === null) return;
+    this.#unchecked = null;
+    this.notFound = missing;
+    const next = { ...this.view };
+    for (const { kind } of missing) next[kind] = null;
+    if (!sameView(next, this.view)) this.view = next;
+    // The canonical URL of what is shown: unknown ids gone, codes in their usual case.
+    history.replaceState(null, '', serialiseView(this.view) || location.pathname);
+  };
 
   /** Changes the view and records it as a new history entry (back returns to the previous view). */
   navigate = (change: Partial<ViewState>): void => {
@@ -75,7 +118,12 @@ export class AppState {
     if (change.country) next.organisation = null;
     if (change.organisation) next.country = null;
     if (sameView(next, this.view)) return;
+    // Remember what opened a panel (not what moved between panels: that control goes with the panel).
+    const focused = typeof document === 'undefined' ? null : document.activeElement;
+    if ((next.country || next.organisation) && !this.view.country && !this.view.organisation) this.#openers.actor = focused;
+    if (next.meeting && !this.view.meeting) this.#openers.meeting = focused;
     this.interacted = true;
+    this.notFound = [];
     this.view = next;
     history.pushState(null, '', serialiseView(next) || location.pathname);
   };
@@ -83,10 +131,39 @@ export class AppState {
   /** popstate: the browser moved through history; show the view its URL describes. */
   restore = (search: string): void => {
     this.view = parseView(search);
+    this.#unchecked = search;
+    this.checkLink();
   };
 
   selectCountry = (iso3: string): void => this.navigate({ country: iso3 });
-  closeActor = (): void => this.navigate({ country: null, organisation: null });
+
+  /** Opens a country's panel on one statement (the stance table's link). */
+  openStatement = (iso3: string, statementId: string): void => {
+    this.pendingStatement = statementId;
+    this.navigate({ country: iso3 });
+  };
+
+  /** Closes the country or organisation panel; focus returns to the control that opened it. */
+  closeActor = (): void => {
+    this.navigate({ country: null, organisation: null });
+    this.#returnFocus('actor');
+  };
+
+  /** Clears the selected meeting; focus returns to the control that chose it. */
+  closeMeeting = (): void => {
+    this.navigate({ meeting: null });
+    this.#returnFocus('meeting');
+  };
+
+  /** After the DOM has caught up: the opener if it is still on the page, else the lists (never the body). */
+  #returnFocus(kind: 'actor' | 'meeting'): void {
+    const opener = this.#openers[kind];
+    this.#openers[kind] = null;
+    void tick().then(() => {
+      const target = opener instanceof HTMLElement && opener.isConnected && opener !== document.body ? opener : document.getElementById('browse');
+      target?.focus();
+    });
+  }
 }
 
 export const [getAppState, setAppState] = createContext<AppState>();

@@ -65,7 +65,7 @@ describe('categoriesFor', () => {
       IRN: 'mixed',
       RUS: 'opposes',
     });
-    expect(categoriesFor(overview, 'stance', null, 'narcotics').size).toBe(0);
+    expect(categoriesFor(overview, 'stance', null, 'migration').size).toBe(0);
   });
 });
 

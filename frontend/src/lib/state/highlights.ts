@@ -1,12 +1,14 @@
 /**
  * What each country looks like in the current view: its category in the chosen layer (a key of the
  * palette table) and its base style (Afghanistan, bordering neighbour). Plain data, applied to the map as
- * feature-state by CountryMap and counted by the legend.
+ * feature-state by CountryMap and counted by the legend. The stance layer reads the stances as of the selected
+ * meeting (stance.ts), the same rows the stance table shows.
  */
 import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
 import type { TopicId } from '../../../../data/schema/labels.ts';
 import { notConfirmedKey, type CountryHighlight, type LayerId } from './view-types.ts';
 import { certaintyOf, compareRounds, previousRound, type RoundChange } from './rounds.ts';
+import { asOfDate, stancesAsOf } from './stance.ts';
 
 const AFGHANISTAN = 'AFG';
 
@@ -34,10 +36,7 @@ export function categoriesFor(
 ): Map<string, string> {
   const categories = new Map<string, string>();
   if (layer === 'stance') {
-    for (const country of overview.countries) {
-      const latest = country.latestStances[topic];
-      if (latest) categories.set(country.iso3, latest.stance);
-    }
+    for (const row of stancesAsOf(overview, topic, asOfDate(meeting))) categories.set(row.iso3, row.stance);
     return categories;
   }
   if (meeting === null) return categories;
@@ -80,6 +79,11 @@ export function highlightsFor(
   for (const iso3 of neighboursOf(overview)) highlights.set(iso3, { base: 'neighbour' });
   for (const [iso3, cat] of categoriesFor(overview, layer, meeting, topic)) {
     highlights.set(iso3, { ...highlights.get(iso3), cat });
+  }
+  if (layer === 'stance') {
+    for (const row of stancesAsOf(overview, topic, asOfDate(meeting))) {
+      if (row.joint) highlights.set(row.iso3, { ...highlights.get(row.iso3), joint: true });
+    }
   }
   return highlights;
 }

@@ -62,8 +62,17 @@ describe('view URL', () => {
     expect(parseView('?org=csto')).toEqual({ ...DEFAULT_VIEW, organisation: 'csto' });
   });
 
+  it('reads ids in any case', () => {
+    expect(parseView('?country=afg&meeting=Moscow-Format-7-Moscow-2025')).toEqual({
+      ...DEFAULT_VIEW,
+      country: 'AFG',
+      meeting: 'moscow-format-7-moscow-2025',
+    });
+    expect(parseView('?org=CSTO')).toEqual({ ...DEFAULT_VIEW, organisation: 'csto' });
+  });
+
   it('falls back to the default for anything malformed', () => {
-    expect(parseView('?meeting=Not%20A%20Slug&country=rus&layer=heatmap&topic=weather')).toEqual(DEFAULT_VIEW);
+    expect(parseView('?meeting=Not%20A%20Slug&country=russia&layer=heatmap&topic=weather')).toEqual(DEFAULT_VIEW);
     expect(parseView('?country=RUS&org=csto')).toEqual({ ...DEFAULT_VIEW, country: 'RUS' });
   });
 });

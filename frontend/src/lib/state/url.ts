@@ -31,20 +31,28 @@ const layers: readonly LayerId[] = ['roles', 'changes', 'stance'];
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const iso3 = /^[A-Z]{3}$/;
 
-/** Anything malformed falls back to the default rather than failing: old or hand-edited links still open. */
+/** A country code as written in a link, any case (`afg`), or null when it cannot be one. */
+export const countryCodeOf = (value: string): string | null => (iso3.test(value.toUpperCase()) ? value.toUpperCase() : null);
+/** A meeting or organisation id as written in a link, any case, or null when it cannot be one. */
+export const slugOf = (value: string): string | null => (slug.test(value.toLowerCase()) ? value.toLowerCase() : null);
+
+/**
+ * Anything malformed falls back to the default rather than failing: old or hand-edited links still open
+ * (links.ts says which ids were dropped). Ids are read in any case: `?country=afg` is Afghanistan.
+ */
 export function parseView(search: string): ViewState {
   const params = new URLSearchParams(search);
-  const get = (name: string, pattern: RegExp) => {
+  const get = (name: string, read: (value: string) => string | null) => {
     const value = params.get(name);
-    return value !== null && pattern.test(value) ? value : null;
+    return value === null ? null : read(value);
   };
-  const country = get('country', iso3);
+  const country = get('country', countryCodeOf);
   const layer = params.get('layer');
   const topic = params.get('topic');
   return {
-    meeting: get('meeting', slug),
+    meeting: get('meeting', slugOf),
     country,
-    organisation: country === null ? get('org', slug) : null,
+    organisation: country === null ? get('org', slugOf) : null,
     layer: layers.includes(layer as LayerId) ? (layer as LayerId) : DEFAULT_VIEW.layer,
     topic: topics.includes(topic as TopicId) ? (topic as TopicId) : DEFAULT_TOPIC,
   };

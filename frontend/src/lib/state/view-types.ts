@@ -8,6 +8,8 @@ export interface CountryHighlight {
   /** A category key of the chosen layer's palette (map/palette.ts). */
   cat?: string;
   base?: 'afghanistan' | 'neighbour';
+  /** Stance layer: the stance comes from co-signing a joint statement, not the country's own words. */
+  joint?: boolean;
 }
 
 /** The category key of a category's not-confirmed form. */

@@ -1,5 +1,5 @@
 /** A small overview in the API's shape, for the unit tests. */
-import type { Overview, OverviewAttendee, OverviewMeeting } from '../../../../data/schema/api.ts';
+import type { Overview, OverviewAttendee, OverviewCountry, OverviewMeeting, StanceRecord } from '../../../../data/schema/api.ts';
 
 const confirmed = { level: 'confirmed' } as const;
 /** Moscow 2018's case: invited, and no source confirms that it came. */
@@ -63,26 +63,42 @@ export const conference = meeting('minsk-eurasian-security-2024', '2024-10-31', 
   outcome: null,
 });
 
-const country = (iso3: string, name: string, neighbourBorderKm: number | null = null) => ({
-  iso3,
-  name,
-  neighbourBorderKm,
-  meetings: [],
-  latestStances: {},
-});
+/** One official stance; the speaker is named for the table. */
+export function stance(
+  topic: StanceRecord['topic'],
+  value: StanceRecord['stance'],
+  date: string,
+  statementId: string,
+  delivery: StanceRecord['delivery'] = 'spoken',
+  actorCount = delivery === 'joint-statement' ? 10 : 1,
+): StanceRecord {
+  const speaker = { name: `Speaker of ${statementId}`, office: 'Minister', person: null };
+  return { topic, stance: value, date, statementId, speaker, delivery, actorCount };
+}
+
+/** A country with its stance history (newest first); the latest stance per topic follows from it, as the API's does. */
+const country = (iso3: string, name: string, neighbourBorderKm: number | null = null, stances: StanceRecord[] = []): OverviewCountry => {
+  const latestStances: OverviewCountry['latestStances'] = {};
+  for (const { topic, stance: value, statementId, date } of stances) latestStances[topic] ??= { stance: value, statementId, date };
+  return { iso3, name, neighbourBorderKm, meetings: [], latestStances, stances };
+};
+
+const presence = 'foreign-military-presence';
 
 export const overview: Overview = {
   dataVersion: 'test',
   currentTo: '2026-12',
   countries: [
     country('AFG', 'Afghanistan'),
-    { ...country('CHN', 'China', 91), latestStances: { 'foreign-military-presence': { stance: 'opposes', statementId: 's-1', date: '2025-10-07' } } },
-    { ...country('IRN', 'Iran', 921), latestStances: { 'foreign-military-presence': { stance: 'mixed', statementId: 's-2', date: '2024-10-04' } } },
+    // A joint statement now; its own words before round 6.
+    country('CHN', 'China', 91, [stance(presence, 'opposes', '2025-10-07', 's-1', 'joint-statement'), stance(presence, 'mixed', '2021-03', 's-0')]),
+    country('IRN', 'Iran', 921, [stance(presence, 'mixed', '2024-10-04', 's-2'), stance('narcotics', 'opposes', '2024-10-04', 's-5', 'written', 4)]),
     country('PAK', 'Pakistan', 2670),
     country('TJK', 'Tajikistan', 1357),
     country('TKM', 'Turkmenistan', 804),
     country('UZB', 'Uzbekistan', 144),
-    { ...country('RUS', 'Russia'), latestStances: { 'foreign-military-presence': { stance: 'opposes', statementId: 's-3', date: '2025-10-07' } } },
+    // Nothing before round 6: its first stance comes after it.
+    country('RUS', 'Russia', null, [stance(presence, 'opposes', '2025-10-07', 's-3'), stance(presence, 'supports', '2024-12-01', 's-4', 'written')]),
     country('BLR', 'Belarus'),
     country('KAZ', 'Kazakhstan'),
   ],
