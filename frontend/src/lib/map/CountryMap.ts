@@ -14,7 +14,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, SOURCE_ID } from './style.ts';
+import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, HATCH_IMAGE_ON_DARK, SOURCE_ID } from './style.ts';
+import { neighbourHatchOnDark } from './palette.ts';
 import { hatchImage } from './hatch.ts';
 import { mainlandBounds, type Bounds } from './geometry.ts';
 import type { CountryHighlight } from '../state/view-types.ts';
@@ -90,6 +91,7 @@ export class CountryMap {
     const styleLoaded = new Promise<void>((resolve) =>
       this.map.once('style.load', () => {
         this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
+        this.map.addImage(HATCH_IMAGE_ON_DARK, hatchImage(neighbourHatchOnDark), { pixelRatio: 2 });
         this.styleLoaded = true;
         this.flush();
         resolve();
