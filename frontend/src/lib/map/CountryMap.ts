@@ -149,6 +149,8 @@ export class CountryMap {
     this.map.on('move', this.scheduleLabels);
     this.map.on('resize', this.scheduleLabels);
     this.map.on('moveend', this.scheduleLabels);
+    // What the map draws where is known only once it has rendered (see visiblePoint).
+    this.map.on('idle', this.scheduleLabels);
     // Where the page scrolls under the map (the phone layout), one finger scrolls the page and two move the map.
     this.applyGestures();
     this.phoneLayout.addEventListener('change', this.applyGestures);
@@ -347,6 +349,38 @@ export class CountryMap {
     this.options.container.parentElement?.querySelector(':scope > .map-print')?.remove();
   };
 
+  /**
+   * The label point, or, when it is outside the view but part of the country is in it (China's heart is east
+   * of the region view), a point of the visible part that the map really draws as this country.
+   */
+  private visiblePoint(
+    iso3: string,
+    point: [number, number],
+    northWest: { x: number; y: number },
+    southEast: { x: number; y: number },
+    width: number,
+    height: number,
+  ): [number, number] {
+    const margin = 24;
+    const [x, y] = point;
+    if (x >= 0 && y >= 0 && x <= width && y <= height) return point;
+    const left = Math.max(northWest.x, 0) + margin;
+    const right = Math.min(southEast.x, width) - margin;
+    const top = Math.max(northWest.y, 0) + margin;
+    const bottom = Math.min(southEast.y, height) - margin;
+    if (left > right || top > bottom) return point;
+    const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+    const candidates: [number, number][] = [
+      [clamp(x, left, right), clamp(y, top, bottom)],
+      [(left + right) / 2, (top + bottom) / 2],
+    ];
+    for (const candidate of candidates) {
+      const hits = this.map.queryRenderedFeatures(candidate, { layers: [FILL_LAYER_ID] });
+      if (hits.some((hit) => hit.id === iso3)) return candidate;
+    }
+    return point;
+  }
+
   private placeLabels(): void {
     if (this.labelPoints.size === 0) return;
     const container = this.map.getContainer();
@@ -363,7 +397,7 @@ export class CountryMap {
       requests.push({
         ...label,
         short: shortName(label.iso3, label.name),
-        point: [at.x, at.y] as [number, number],
+        point: this.visiblePoint(label.iso3, [at.x, at.y], northWest, southEast, width, height),
         extent: { left: northWest.x, top: northWest.y, width: southEast.x - northWest.x, height: southEast.y - northWest.y },
       });
     }

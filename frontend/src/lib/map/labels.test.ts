@@ -84,6 +84,14 @@ describe('placeLabels', () => {
     expect(placeLabels([request('QAT', 'Qatar', [100, 100], 12)], options).markers).toEqual([]);
   });
 
+  it('starts with the short form for a name more than twice as wide as its country', () => {
+    const uae = request('ARE', 'United Arab Emirates', [200, 150], 30);
+    expect(placeLabels([uae], options).labels).toMatchObject([{ iso3: 'ARE', text: 'UAE', shortened: true }]);
+    // but Afghanistan (priority 1) keeps its full name
+    const afghanistan = request('AFG', 'Afghanistan', [200, 150], 20, 1);
+    expect(placeLabels([afghanistan], options).labels).toMatchObject([{ text: 'Afghanistan' }]);
+  });
+
   it('shortens to a common short form or the ISO code', () => {
     expect(shortName('ARE', 'United Arab Emirates')).toBe('UAE');
     expect(shortName('KGZ', 'Kyrgyzstan')).toBe('KGZ');

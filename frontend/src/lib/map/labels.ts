@@ -94,7 +94,12 @@ export function placeLabels(requests: readonly LabelRequest[], options: Placemen
   // Greedy placement first; while a name is dropped, a full name near it is shortened to make room (one that
   // spills over its country first, then the least important), and the names are placed again. The two most important (priority 0
   // and 1: the selection, Afghanistan) keep their full names.
-  const preferShort = new Set<string>();
+  // A name more than twice as wide as its country starts short ("UAE", not "United Arab Emirates" across the Gulf).
+  const preferShort = new Set(
+    requests
+      .filter((r) => r.priority > 1 && r.short !== r.name && options.measure(r.name).width > 2 * Math.max(r.extent.width, options.measure(r.short).width))
+      .map((r) => r.iso3),
+  );
   for (;;) {
     const placement = placeOnce(requests, options, preferShort);
     const dropped = new Set(placement.dropped);
