@@ -6,7 +6,8 @@
  * - DYNAMODB_ENDPOINT (+ TABLE_NAME): use this DynamoDB-compatible endpoint instead of the embedded one; the
  *   table is created if missing and seeded either way.
  */
-import { startLocalStack } from './stack.ts';
+import { startLocalStack, type LocalStack } from './stack.ts';
+import { describeStartupFailure } from './startup-failure.ts';
 
 const env = process.env;
 const port = env.PORT === undefined ? 3000 : Number(env.PORT);
@@ -15,13 +16,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
-const stack = await startLocalStack({
-  port,
-  host: env.HOST || '127.0.0.1',
-  dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
-  tableName: env.TABLE_NAME || undefined,
-  dataDir: env.DYNAMODB_DATA_DIR || undefined,
-});
+const settings = { port, host: env.HOST || '127.0.0.1', dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined };
+let stack: LocalStack;
+try {
+  stack = await startLocalStack({
+    ...settings,
+    tableName: env.TABLE_NAME || undefined,
+    dataDir: env.DYNAMODB_DATA_DIR || undefined,
+  });
+} catch (error) {
+  const message = describeStartupFailure(error, settings);
+  process.stderr.write(`${message ?? `npm start failed: ${error instanceof Error ? error.stack : String(error)}`}\n`);
+  // exit, not return: a pending timer or socket of a half-started stack must not keep the process alive.
+  process.exit(1);
+}
 
 const { put, deleted, unchanged } = stack.seed;
 process.stdout.write(

@@ -41,7 +41,17 @@ export interface LocalStackOptions {
   readonly dataDir?: string;
   /** What to seed; default data/records/. */
   readonly dataset?: Dataset;
+  /** How long a client may take to send a request's headers, and the whole request; defaults: serverTimeouts. */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
 }
+
+/**
+ * A slow client cannot hold a connection open: headers must arrive within 10 s and the whole request within
+ * 30 s (Node's defaults are 60 s and 300 s), checked every second (Node's default is every 30 s). The answer
+ * is a 408 in JSON, then the connection closes.
+ */
+export const serverTimeouts = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, checkIntervalMs: 1_000 } as const;
 
 export interface LocalStack {
   /** e.g. `http://127.0.0.1:3000` (no trailing slash). */
@@ -63,16 +73,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   const tableName = options.tableName ?? localTableName;
   const embedded = options.dynamodbEndpoint === undefined ? await startEmbeddedDynamoDb({ dataDir: options.dataDir }) : null;
-  const client = createDynamoDbClient(
+  // The API's client has the Lambda functions' timeouts, so a hung endpoint gives the same 503 here, and a
+  // start against an unreachable endpoint fails within seconds (the first call is ensureTable's). Seeding
+  // writes in bulk and gets the seed's longer timeouts, as in AWS.
+  const endpoint =
     embedded === null
       ? { endpoint: options.dynamodbEndpoint }
-      : { endpoint: embedded.endpoint, placeholderCredentials: true },
-  );
+      : { endpoint: embedded.endpoint, placeholderCredentials: true };
+  const client = createDynamoDbClient({ ...endpoint, purpose: 'api' });
 
   let server: Server | undefined;
   try {
     await ensureTable(client, tableName);
-    const seed = await seedTable({ client, tableName, dataset: options.dataset ?? (await readDatasetFiles()) });
+    const dataset = options.dataset ?? (await readDatasetFiles());
+    const seedClient = createDynamoDbClient({ ...endpoint, purpose: 'seed' });
+    const seed = await seedTable({ client: seedClient, tableName, dataset }).finally(() => seedClient.destroy());
 
     const handlers = makeHandlers({
       store: new DynamoDbDiplomacyStore(client, tableName),
@@ -93,7 +108,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
 
     // Host is checked in handleRequest instead of by Node, whose own 400 has no body (API Gateway's is JSON).
-    server = createServer({ requireHostHeader: false }, (request, response) => {
+    const serverOptions = {
+      requireHostHeader: false,
+      headersTimeout: options.headersTimeoutMs ?? serverTimeouts.headersTimeoutMs,
+      requestTimeout: options.requestTimeoutMs ?? serverTimeouts.requestTimeoutMs,
+      connectionsCheckingInterval: serverTimeouts.checkIntervalMs,
+    };
+    server = createServer(serverOptions, (request, response) => {
       handleRequest(request, response, serveApi, serveStatic).catch((error: unknown) => {
         // The client went away before sending its whole body: nobody to answer.
         if ((error as NodeJS.ErrnoException).code === 'ECONNRESET') return void response.destroy();
@@ -106,10 +127,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Malformed HTTP (a bad request line, oversized headers) never reaches a handler; still answer in JSON.
     server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Socket) => {
       if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-      const [status, reason] =
-        error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+      const [status, reason, code, message] =
+        error.code === 'HPE_HEADER_OVERFLOW'
+          ? [431, 'Request Header Fields Too Large', 'bad_request', 'Malformed HTTP request.']
+          : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? [408, 'Request Timeout', 'request_timeout', 'The request took too long to arrive.']
+            : [400, 'Bad Request', 'bad_request', 'Malformed HTTP request.'];
       const isHead = error.rawPacket?.subarray(0, 5).toString('latin1') === 'HEAD ';
-      const body = isHead ? '' : JSON.stringify({ error: { code: 'bad_request', message: 'Malformed HTTP request.' } });
+      const body = isHead ? '' : JSON.stringify({ error: { code, message } });
       socket.end(
         `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\n` +
           `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,

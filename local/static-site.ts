@@ -6,7 +6,7 @@
  * on every request, so a `npm run build` while the stack runs is picked up; until there is a build,
  * explains how to make one.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
@@ -55,10 +55,18 @@ export function createStaticSite(root: string) {
   /** Compressed copies per encoding and file; the size and modification time tell a rebuilt file apart. */
   const compressedCache = new Map<string, { version: string; data: Promise<Buffer> }>();
 
+  /**
+   * The file a URL path names, only if it really is inside the built folder: `..` is refused, and so is a
+   * symlink (of the file or of a folder on the way) that leads out of it, e.g. `dist/x -> /etc/passwd`.
+   * Symlinks that stay inside are followed. The folder's own real path is read per request: it may be
+   * rebuilt, or itself be a symlink.
+   */
   async function fileAt(urlPath: string): Promise<{ file: string; size: number; mtimeMs: number } | null> {
-    const file = path.resolve(resolvedRoot, `.${urlPath}`);
-    if (file !== resolvedRoot && !file.startsWith(resolvedRoot + path.sep)) return null; // `..` escapes
+    const requested = path.resolve(resolvedRoot, `.${urlPath}`);
+    if (!isInside(resolvedRoot, requested)) return null; // `..` escapes
     try {
+      const [realRoot, file] = await Promise.all([realpath(resolvedRoot), realpath(requested)]);
+      if (!isInside(realRoot, file)) return null;
       const info = await stat(file);
       return info.isFile() ? { file, size: info.size, mtimeMs: info.mtimeMs } : null;
     } catch {
@@ -117,6 +125,10 @@ export function createStaticSite(root: string) {
     response.writeHead(200, { ...headers, 'content-length': String(data.length) });
     response.end(request.method === 'HEAD' ? undefined : data);
   };
+}
+
+function isInside(root: string, file: string): boolean {
+  return file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function acceptedEncoding(request: IncomingMessage): Encoding | null {

@@ -117,7 +117,7 @@ function log(message: string, details: Record<string, unknown>): void {
 }
 
 export const handler = makeHandler({
-  client: createDynamoDbClient(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  client: createDynamoDbClient({ endpoint: process.env.DYNAMODB_ENDPOINT || undefined, purpose: 'seed' }),
   loadDataset: () => validateDataset(bundledRawDataset),
   respond: putResponse,
 });

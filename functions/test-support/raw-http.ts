@@ -27,7 +27,13 @@ export function rawRequest(
       );
       response.on('error', reject);
     });
-    outgoing.on('error', reject);
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed (its 5 s keep-alive timeout) just as we reused it: the request
+      // never reached a handler. Node's documented remedy is to send it again on a fresh socket.
+      if (outgoing.reusedSocket && error.code === 'ECONNRESET') {
+        rawRequest(baseUrl, target, { method, headers, body }).then(resolve, reject);
+      } else reject(error);
+    });
     // A request the server never answers must fail the test, not hang it.
     outgoing.setTimeout(10_000, () => outgoing.destroy(new Error(`no response to ${method} ${target.slice(0, 200)}`)));
     outgoing.end(body);

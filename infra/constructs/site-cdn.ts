@@ -1,4 +1,4 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Names, Stack, Validations } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -22,6 +22,7 @@ import {
   OriginRequestQueryStringBehavior,
   OriginSslPolicy,
   ResponseHeadersPolicy,
+  S3OriginAccessControl,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
@@ -78,6 +79,7 @@ export class SiteCdn extends Construct {
     super(scope, id);
 
     this.responseHeadersPolicy = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      responseHeadersPolicyName: regionalName(this, 'SecurityHeaders'),
       comment: 'CSP, HSTS, nosniff, DENY framing, strict-origin-when-cross-origin',
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy, override: true },
@@ -110,6 +112,7 @@ export class SiteCdn extends Construct {
     // answers 403 to a foreign host) but without cookies: the API reads none, and CloudFront does not make
     // conditional requests (If-None-Match / If-Modified-Since against the API's ETag) when cookies are forwarded.
     const apiOriginRequestPolicy = new OriginRequestPolicy(this, 'ApiOriginRequestPolicy', {
+      originRequestPolicyName: regionalName(this, 'ApiOriginRequestPolicy'),
       comment: 'All viewer headers except Host, all query strings, no cookies',
       headerBehavior: OriginRequestHeaderBehavior.denyList('Host'),
       queryStringBehavior: OriginRequestQueryStringBehavior.all(),
@@ -128,7 +131,11 @@ export class SiteCdn extends Construct {
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
-        origin: S3BucketOrigin.withOriginAccessControl(props.bucket),
+        origin: S3BucketOrigin.withOriginAccessControl(props.bucket, {
+          originAccessControl: new S3OriginAccessControl(this, 'SiteBucketAccess', {
+            originAccessControlName: regionalName(this, 'SiteBucketAccess', 64),
+          }),
+        }),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
@@ -184,4 +191,16 @@ export class SiteCdn extends Construct {
 
     this.url = `https://${customDomain?.domainName ?? this.distribution.distributionDomainName}`;
   }
+}
+
+/**
+ * CloudFront's policies and origin access controls are named per account, not per region: a copy of the
+ * stack in a second region would collide on the name. The region is part of every such name (CDK already
+ * does this for cache policies and functions).
+ */
+function regionalName(scope: Construct, id: string, maxLength = 128): string {
+  const region = Stack.of(scope).region;
+  // Room for the id, "-" and the longest region name (ap-southeast-5, us-gov-west-1: at most 15 characters).
+  const base = Names.uniqueResourceName(scope, { maxLength: maxLength - id.length - 16, separator: '' });
+  return `${base}${id}-${region}`;
 }

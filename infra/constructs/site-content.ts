@@ -7,7 +7,7 @@ import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
-import { Construct } from 'constructs';
+import { Construct, type IDependable } from 'constructs';
 import { functionDefaults } from './table-function.ts';
 
 /** Vite's output: index.html plus content-hashed files under assets/. */
@@ -61,8 +61,12 @@ export class SiteContent extends Construct {
    * Two uploads: the hashed files under assets/ first, cached as immutable and never pruned (a visitor holding the
    * previous index.html can still load the previous assets); then everything else, index.html included, as
    * `no-cache` (revalidated on every visit, a 304 when unchanged), followed by an invalidation of /*.
+   *
+   * `after`: what must be in place before the invalidation, above all the seed. The invalidation also
+   * clears cached API answers (/api/*); run before the seed has written the new documents, it would let
+   * CloudFront re-cache the old ones for up to their max-age.
    */
-  publish(distribution: IDistribution): void {
+  publish(distribution: IDistribution, { after = [] }: { after?: readonly IDependable[] } = {}): void {
     const logGroup = new LogGroup(this, 'DeploymentLogs', {
       retention: functionDefaults.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -119,5 +123,6 @@ export class SiteContent extends Construct {
       logGroup,
     });
     if (assets) page.node.addDependency(assets);
+    for (const dependency of after) page.node.addDependency(dependency);
   }
 }

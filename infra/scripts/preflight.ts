@@ -4,7 +4,7 @@
  * Bounded in time: with no credentials configured the SDK's last resort is the EC2 instance metadata
  * endpoint, which can hang on a laptop; every AWS call here races a short timer.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
@@ -25,6 +25,7 @@ export interface AwsTarget {
 const minimumBootstrapVersion = 6;
 const callTimeoutMs = 8_000;
 
+/** Shown only when no credentials are configured at all; the other failures say just what is wrong. */
 const howToGiveCredentials = `Give this shell credentials for the AWS account to deploy to, one of:
   - a named profile:  export AWS_PROFILE=my-profile
                       (created with "aws configure", or "aws configure sso" for IAM Identity Center)
@@ -34,11 +35,43 @@ const howToGiveCredentials = `Give this shell credentials for the AWS account to
 and a region, unless the profile sets one:
                       export AWS_REGION=eu-central-1`;
 
+function sharedFiles(env: NodeJS.ProcessEnv): { credentials: string; config: string } {
+  const home = env.HOME ?? env.USERPROFILE ?? homedir();
+  return {
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, '.aws', 'credentials'),
+    config: env.AWS_CONFIG_FILE ?? path.join(home, '.aws', 'config'),
+  };
+}
+
+/**
+ * The profile names the shared files define: `[name]` in the credentials file, `[profile name]` (or
+ * `[default]`) in the config file, as the SDK reads them. Missing files define none.
+ */
+export function profilesDefined(env: NodeJS.ProcessEnv = process.env): string[] {
+  const { credentials, config } = sharedFiles(env);
+  const sections = (file: string): string[] => {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return [];
+    }
+    return [...text.matchAll(/^\s*\[([^\]]+)\]/gm)].map((match) => match[1]!.trim());
+  };
+  const names = [
+    ...sections(credentials),
+    ...sections(config).flatMap((section) => {
+      if (section === 'default') return ['default'];
+      const named = /^profile\s+(.+)$/.exec(section);
+      return named ? [named[1]!.trim()] : []; // sso-session, services: not profiles
+    }),
+  ];
+  return [...new Set(names)];
+}
+
 /** Where the SDK would find credentials without asking the network; empty means none is configured. */
 export function localCredentialSources(env: NodeJS.ProcessEnv = process.env): string[] {
-  const home = env.HOME ?? env.USERPROFILE ?? homedir();
-  const sharedCredentials = env.AWS_SHARED_CREDENTIALS_FILE ?? path.join(home, '.aws', 'credentials');
-  const sharedConfig = env.AWS_CONFIG_FILE ?? path.join(home, '.aws', 'config');
+  const { credentials: sharedCredentials, config: sharedConfig } = sharedFiles(env);
   return [
     env.AWS_ACCESS_KEY_ID ? 'AWS_ACCESS_KEY_ID' : '',
     env.AWS_PROFILE ? `AWS_PROFILE=${env.AWS_PROFILE}` : '',
@@ -56,6 +89,9 @@ export interface PreflightOptions {
 }
 
 export async function preflight({ requireBootstrap, env = process.env }: PreflightOptions): Promise<AwsTarget> {
+  // The SDK's notice that its 2027 releases need Node 22 would sit between the user and our message; the
+  // project pins the SDK (README). AWS documents this switch for it; an explicit value wins.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const sources = localCredentialSources(env);
   // Nothing configured locally: only an EC2 instance role could still answer. Allow that on EC2 (opt in with
   // AWS_EC2_METADATA_DISABLED=false), and otherwise stop now instead of waiting on the metadata endpoint.
@@ -67,12 +103,32 @@ export async function preflight({ requireBootstrap, env = process.env }: Preflig
     );
   }
 
+  // A profile that does not exist would otherwise surface as "no region" (the SDK reads the region from it).
+  const profile = env.AWS_PROFILE;
+  if (profile) {
+    const defined = profilesDefined(env);
+    if (!defined.includes(profile)) {
+      const { credentials, config } = sharedFiles(env);
+      throw new PreflightError(
+        `AWS_PROFILE=${profile} names a profile that does not exist: neither ${config} nor ${credentials} ` +
+          `defines it${defined.length > 0 ? ` (they define: ${defined.join(', ')})` : ''}. Nothing was changed.\n` +
+          `Create it with "aws configure --profile ${profile}" (or "aws configure sso"), or set AWS_PROFILE to an ` +
+          'existing profile, then run the command again.',
+      );
+    }
+  }
+
   const sts = new STSClient({});
   let region: string;
   try {
     region = await withTimeout(sts.config.region(), 'Reading the region');
   } catch {
-    throw new PreflightError(`No AWS region is set, so nothing was changed.\n\n${howToGiveCredentials}`);
+    throw new PreflightError(
+      'No AWS region is set, so nothing was changed. Name the region to deploy to:\n' +
+        '  export AWS_REGION=eu-central-1\n' +
+        (profile ? `or add "region = eu-central-1" to [profile ${profile}] in ${sharedFiles(env).config}.\n` : '') +
+        'Then run the command again.',
+    );
   }
 
   let account: string;
@@ -90,7 +146,8 @@ export async function preflight({ requireBootstrap, env = process.env }: Preflig
     }
     throw new PreflightError(
       `The AWS credentials found (${sources.join(', ') || 'none locally'}) did not work: ${describe(error)}.\n` +
-        `Nothing was changed. Log in again (aws sso login) or fix the credentials, then retry.\n\n${howToGiveCredentials}`,
+        `Nothing was changed. Log in again (aws sso login${profile ? ` --profile ${profile}` : ''}) or renew the ` +
+        'keys, then run the command again.',
     );
   } finally {
     sts.destroy();
@@ -136,8 +193,9 @@ function isNetworkError(error: unknown): boolean {
   return /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH|took longer than/.test(text);
 }
 
+/** `Name: message`, without a final full stop (the sentences around it add their own). */
 function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\.$/, '');
 }
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {

@@ -52,7 +52,7 @@ export class DashboardStack extends Stack {
       ...(config.reservedConcurrency === undefined ? {} : { reservedConcurrency: config.reservedConcurrency }),
     });
 
-    new Seed(this, 'Seed', {
+    const seed = new Seed(this, 'Seed', {
       table,
       entry: projectPath('functions/seed/custom-resource.ts'),
       recordsDir: projectPath('data/records'),
@@ -68,7 +68,8 @@ export class DashboardStack extends Stack {
       apiDomainName: api.domainName,
       ...(config.customDomain ? { customDomain: config.customDomain } : {}),
     });
-    content.publish(site.distribution);
+    // The invalidation runs after the seed, so the CDN never re-caches the old API answers.
+    content.publish(site.distribution, { after: [seed.resource] });
 
     if (config.budget) new BudgetAlarm(this, 'Budget', config.budget);
     Aspects.of(this).add(new CdkManagedFunctions(), { priority: AspectPriority.MUTATING });

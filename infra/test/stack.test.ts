@@ -254,6 +254,21 @@ describe('CloudFront', () => {
   });
 });
 
+describe('a second region', () => {
+  it('names every account-wide CloudFront resource with the region, so a copy in another region does not collide', () => {
+    const nameOf = (config: CfnJson | undefined) => (config as { Name?: CfnJson } | undefined)?.Name;
+    const named = [
+      ...ofType('AWS::CloudFront::ResponseHeadersPolicy').map(([id, r]) => [id, nameOf(r.Properties?.ResponseHeadersPolicyConfig)] as const),
+      ...ofType('AWS::CloudFront::OriginRequestPolicy').map(([id, r]) => [id, nameOf(r.Properties?.OriginRequestPolicyConfig)] as const),
+      ...ofType('AWS::CloudFront::CachePolicy').map(([id, r]) => [id, nameOf(r.Properties?.CachePolicyConfig)] as const),
+      ...ofType('AWS::CloudFront::OriginAccessControl').map(([id, r]) => [id, nameOf(r.Properties?.OriginAccessControlConfig)] as const),
+      ...ofType('AWS::CloudFront::Function').map(([id, r]) => [id, r.Properties?.Name] as const),
+    ];
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    for (const [id, name] of named) expect(JSON.stringify(name), id).toContain('{"Ref":"AWS::Region"}');
+  });
+});
+
 describe('page deployment', () => {
   it('uploads hashed assets as immutable and keeps old ones; the rest as no-cache, then invalidates', () => {
     const deployments = ofType('Custom::CDKBucketDeployment').map(([, deployment]) => deployment.Properties!);
@@ -263,6 +278,15 @@ describe('page deployment', () => {
     expect(assets?.DistributionId).toBeUndefined();
     expect(page).toMatchObject({ Exclude: ['assets/*'], SystemMetadata: { 'cache-control': 'no-cache' }, DistributionPaths: ['/*'] });
     expect(page?.Prune).toBe(true);
+  });
+
+  it('invalidates the CDN only after the seed has written the new documents', () => {
+    const [[seedId]] = ofType('Custom::SeedTable') as [[string, CfnResource]];
+    const [[pageId, page]] = ofType('Custom::CDKBucketDeployment').filter(([, d]) => d.Properties?.DistributionPaths !== undefined) as [
+      [string, CfnResource],
+    ];
+    expect(pageId).toBeDefined();
+    expect([page.DependsOn ?? []].flat()).toContain(seedId);
   });
 });
 

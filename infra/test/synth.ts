@@ -32,6 +32,7 @@ export interface CfnResource {
   readonly Properties?: Record<string, CfnJson>;
   readonly DeletionPolicy?: string;
   readonly UpdateReplacePolicy?: string;
+  readonly DependsOn?: string | string[];
 }
 
 /** The logical id a `Ref` or `Fn::GetAtt` points at. */

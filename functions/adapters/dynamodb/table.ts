@@ -14,6 +14,7 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { StoreUnavailableError } from '../../store/diplomacy-store.ts';
 import { storeUnavailable } from './dynamodb-store.ts';
 import { tableDefinition } from './table-definition.ts';
 
@@ -52,7 +53,9 @@ export async function scanAllItems(client: DynamoDBClient, tableName: string): P
   const items: TableItem[] = [];
   let exclusiveStartKey: Record<string, AttributeValue> | undefined;
   do {
-    const output = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: exclusiveStartKey }));
+    const output = await client
+      .send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: exclusiveStartKey }))
+      .catch((error: unknown) => Promise.reject(tableCallFailed('Scan', tableName, error)));
     items.push(...(output.Items ?? []).map((item) => unmarshall(item) as TableItem));
     exclusiveStartKey = output.LastEvaluatedKey;
   } while (exclusiveStartKey !== undefined);
@@ -77,10 +80,21 @@ export async function writeItems(
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > maxAttempts) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
       if (attempt > 1) await sleep(Math.min(50 * 2 ** attempt, 2_000));
-      const output = await client.send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }));
+      const output = await client
+        .send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))
+        .catch((error: unknown) => Promise.reject(tableCallFailed('BatchWriteItem', tableName, error)));
       pending = output.UnprocessedItems?.[tableName] ?? [];
     }
   }
+}
+
+/**
+ * What the seed reports (to CloudFormation, or on `npm start`): the operation, the table and the SDK's own
+ * words, e.g. `DynamoDB Scan on table t failed: TimeoutError: … exceeded the configured 8000 ms requestTimeout.`
+ */
+function tableCallFailed(operation: string, tableName: string, error: unknown): StoreUnavailableError {
+  const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StoreUnavailableError(`DynamoDB ${operation} on table ${tableName} failed: ${cause}`, { cause: error });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
