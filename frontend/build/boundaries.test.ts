@@ -9,8 +9,21 @@ const prepared = prepareBoundaries();
 const topology = JSON.parse(prepared.json);
 const countries = feature(topology, topology.objects.countries) as unknown as FeatureCollection<
   Polygon | MultiPolygon,
-  { iso3: string | null; name: string }
+  { iso3: string | null; name: string; label: [number, number] }
 >;
+
+/** Even-odd ray casting over every ring (holes included) of a polygon. */
+function contains(polygon: number[][][], [x, y]: [number, number]): boolean {
+  let inside = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as [number, number];
+      const [xj, yj] = ring[j] as [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
 const byIso3 = new Map(countries.features.map((f) => [f.properties.iso3, f]));
 
 function rings(iso3: string): number[][][] {
@@ -62,6 +75,25 @@ describe('prepared boundaries', () => {
         }
       }
     }
+  });
+
+  it('give every country a label point inside its drawn geometry, on its largest polygon', () => {
+    const outside: string[] = [];
+    for (const f of countries.features) {
+      const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      if (!polygons.some((polygon) => contains(polygon, f.properties.label))) outside.push(f.properties.iso3 ?? f.properties.name);
+    }
+    expect(outside).toEqual([]);
+    // Russia's name sits in Siberia, not on Kaliningrad or an Arctic island; Qatar's on its peninsula.
+    const [lng, lat] = byIso3.get('RUS')!.properties.label;
+    expect(lng).toBeGreaterThan(60);
+    expect(lat).toBeGreaterThan(50);
+    expect(lat).toBeLessThan(72);
+    const [qatarLng, qatarLat] = byIso3.get('QAT')!.properties.label;
+    expect(qatarLng).toBeGreaterThan(50.7);
+    expect(qatarLng).toBeLessThan(51.6);
+    expect(qatarLat).toBeGreaterThan(24.5);
+    expect(qatarLat).toBeLessThan(26.2);
   });
 
   it('draw Afghanistan and its six neighbours (as Natural Earth has them) in the detailed 1:50m set', () => {

@@ -7,7 +7,9 @@
  * Fiji do not draw as bands across the map, then snapped to a 0.01° grid (1:50m) or 0.05° grid (1:110m).
  *
  * Output: a TopoJSON topology with one object, `countries`, whose geometries carry `iso3` (ISO alpha-3, the
- * MapLibre `promoteId`) and `name`. Rings are stored as separate, delta-encoded arcs; nothing is shared
+ * MapLibre `promoteId`), `name` and `label`, the point where the map writes the country's name: the pole of
+ * inaccessibility (polylabel) of its largest polygon, computed in Web Mercator so it is the point furthest
+ * from the borders as the map draws them. Rings are stored as separate, delta-encoded arcs; nothing is shared
  * between features, which keeps the encoder simple and costs little after gzip. The output is
  * deterministic: the same inputs always give the same bytes (and so the same hashed file name).
  */
@@ -18,6 +20,7 @@ import { feature } from 'topojson-client';
 import { geoEquirectangular } from 'd3-geo';
 import { geoProject } from 'd3-geo-projection';
 import countryCodes from 'i18n-iso-countries';
+import polylabel from 'polylabel';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 
@@ -49,6 +52,40 @@ const STEP_WORLD = 5; // 0.05° ≈ 5.5 km
 interface CountryProperties {
   iso3: string | null;
   name: string;
+}
+
+interface LabelledProperties extends CountryProperties {
+  /** Longitude, latitude of the label point, to 0.01°. */
+  label: [number, number];
+}
+
+const RADIANS = Math.PI / 180;
+const toMercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * RADIANS) / 2)) / RADIANS;
+const fromMercatorY = (y: number) => (2 * Math.atan(Math.exp(y * RADIANS)) - Math.PI / 2) / RADIANS;
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Shoelace area of a ring, in the plane it is given in. */
+function ringArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j]![0]! + ring[i]![0]!) * (ring[j]![1]! - ring[i]![1]!);
+  return Math.abs(sum / 2);
+}
+
+/**
+ * Where the country's name goes: the point inside its largest polygon (by area on the map) furthest from
+ * any border, found by polylabel in Web Mercator (to 0.05°) and returned as longitude, latitude.
+ */
+export function labelPoint(geometry: Polygon | MultiPolygon): [number, number] {
+  let best: Position[][] | null = null;
+  let bestArea = -1;
+  for (const polygon of polygonsOf(geometry)) {
+    const projected = polygon.map((ring) => ring.map(([lng, lat]) => [lng!, toMercatorY(lat!)]));
+    const area = ringArea(projected[0] ?? []);
+    if (area > bestArea) [best, bestArea] = [projected, area];
+  }
+  if (best === null) throw new Error('labelPoint: a geometry without polygons');
+  const [x, y] = polylabel(best as number[][][], 0.05);
+  return [round2(x!), round2(fromMercatorY(y!))];
 }
 
 type WorldAtlasTopology = Topology<{ countries: GeometryCollection<{ name: string }> }>;
@@ -145,7 +182,7 @@ export function prepareBoundaries(): PreparedBoundaries {
   parts.sort((a, b) => (a.f.properties.iso3 ?? a.f.properties.name).localeCompare(b.f.properties.iso3 ?? b.f.properties.name));
 
   const arcs: [number, number][][] = [];
-  const geometries: GeometryCollection<CountryProperties>['geometries'] = [];
+  const geometries: GeometryCollection<LabelledProperties>['geometries'] = [];
   for (const { f, step } of parts) {
     const polygons: number[][][] = [];
     for (const polygon of polygonsOf(f.geometry)) {
@@ -161,14 +198,15 @@ export function prepareBoundaries(): PreparedBoundaries {
       polygons.push(rings);
     }
     if (polygons.length === 0) continue;
+    const properties: LabelledProperties = { ...f.properties, label: labelPoint(f.geometry) };
     geometries.push(
       polygons.length === 1
-        ? { type: 'Polygon', arcs: polygons[0]!, properties: f.properties }
-        : { type: 'MultiPolygon', arcs: polygons, properties: f.properties },
+        ? { type: 'Polygon', arcs: polygons[0]!, properties }
+        : { type: 'MultiPolygon', arcs: polygons, properties },
     );
   }
 
-  const topology: Topology<{ countries: GeometryCollection<CountryProperties> }> = {
+  const topology: Topology<{ countries: GeometryCollection<LabelledProperties> }> = {
     type: 'Topology',
     transform: { scale: [GRID, GRID], translate: [-180, -90] },
     objects: { countries: { type: 'GeometryCollection', geometries } },

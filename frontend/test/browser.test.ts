@@ -105,7 +105,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
    * the RGB of every pixel of a small clip, or for a large one only how many distinct colours it has.
    */
   async function screenshotPixels(page: Page, clip: { x: number; y: number; width: number; height: number }) {
-    const png = (await page.screenshot({ clip })).toString('base64');
+    // The fills only: the names over the map (HTML, see map/LabelLayer.ts) are hidden for the shot.
+    const png = (await page.screenshot({ clip, style: '.map-labels { visibility: hidden; }' })).toString('base64');
     return page.evaluate(async (base64) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;

@@ -37,6 +37,17 @@ try {
     );
     await page.screenshot({ path: `${outDir}/map-${viewport.name}-default.png` });
 
+    // Kazan 2023 (the Gulf guests, a disputed attendance) and the stance layer on its own (the US and Asia).
+    for (const [name, path] of [
+      ['kazan-2023', '/?meeting=moscow-format-5-kazan-2023'],
+      ['stance-only', '/?layer=stance'],
+    ] as const) {
+      await page.goto(`${stack.url}${path}`);
+      await waitForHighlightedMap(page);
+      await page.waitForFunction(() => (window as { __countryMap?: { settled: () => boolean } }).__countryMap?.settled() === true);
+      await page.screenshot({ path: `${outDir}/map-${viewport.name}-${name}.png` });
+    }
+
     if (moscow2025) {
       await page.goto(`${stack.url}/?meeting=${moscow2025.id}`);
       await waitForHighlightedMap(page);

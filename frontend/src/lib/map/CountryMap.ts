@@ -3,21 +3,27 @@
  * country, the selected country) and this class applies the difference to the map.
  */
 import {
+  LngLatBounds,
   Map as MapLibreMap,
   NavigationControl,
   setWorkerUrl,
   type GeoJSONSource,
+  type IControl,
   type MapGeoJSONFeature,
   type MapMouseEvent,
+  type PaddingOptions,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { feature } from 'topojson-client';
 import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, SOURCE_ID } from './style.ts';
+import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, HATCH_IMAGE_ON_DARK, SOURCE_ID } from './style.ts';
+import { neighbourHatchOnDark } from './palette.ts';
 import { hatchImage } from './hatch.ts';
 import { mainlandBounds, type Bounds } from './geometry.ts';
 import type { CountryHighlight } from '../state/view-types.ts';
+import { LabelLayer } from './LabelLayer.ts';
+import { shortName, type Placement, type Rect } from './labels.ts';
 
 // Without this Vite does not emit the worker file and the map never loads ("Worker failed to load").
 setWorkerUrl(workerUrl);
@@ -41,9 +47,52 @@ const REGION_BOUNDS: [[number, number], [number, number]] = [
 export interface CountryMapTestHook {
   project: (lng: number, lat: number) => [number, number];
   featureState: (iso3: string) => Record<string, unknown>;
+  /** A country's label point (longitude, latitude), from the boundary file. */
+  labelPoint: (iso3: string) => [number, number] | null;
+  /** The camera is still; labels are placed for this view. */
+  settled: () => boolean;
+  /** The latest label placement. */
+  placement: () => Placement | null;
 }
 
-type CountriesTopology = Topology<{ countries: GeometryCollection<{ iso3: string | null; name: string }> }>;
+/** A name the page wants on the map. */
+export interface MapLabel {
+  iso3: string;
+  name: string;
+  /** Lower is more important: it wins a contested spot. */
+  priority: number;
+  /** The country's fill, for the marker of a country too small to see. */
+  fill: string;
+}
+
+type CountriesTopology = Topology<{
+  countries: GeometryCollection<{ iso3: string | null; name: string; label: [number, number] }>;
+}>;
+
+/** Room kept around a framed selection: for the names at its edges and the zoom buttons (top right). */
+const FRAME_PADDING = { top: 28, bottom: 20, left: 28, right: 52 } as const;
+
+/** A reset-view button in the style of MapLibre's own controls. */
+class ResetViewControl implements IControl {
+  private container: HTMLDivElement | null = null;
+  constructor(private readonly onReset: () => void) {}
+  onAdd(): HTMLElement {
+    this.container = document.createElement('div');
+    this.container.className = 'maplibregl-ctrl maplibregl-ctrl-group';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'map-reset';
+    button.title = 'Reset view';
+    button.setAttribute('aria-label', 'Reset view');
+    button.textContent = '⌂';
+    button.addEventListener('click', this.onReset);
+    this.container.appendChild(button);
+    return this.container;
+  }
+  onRemove(): void {
+    this.container?.remove();
+  }
+}
 
 async function loadBoundaries(url: string): Promise<FeatureCollection> {
   const response = await fetch(url);
@@ -66,6 +115,15 @@ export class CountryMap {
   private highlightMarked = false;
   /** West, south, east, north of each country's largest polygon (Russia without Chukotka, say). */
   private bounds = new Map<string, Bounds>();
+  /** Each country's label point (longitude, latitude), computed at build time. */
+  private labelPoints = new Map<string, [number, number]>();
+  private readonly labelLayer: LabelLayer;
+  private wantedLabels: readonly MapLabel[] = [];
+  private lastPlacement: Placement | null = null;
+  private labelFrame = 0;
+  /** A framing asked for before the boundaries arrived. */
+  private pendingFrame: readonly string[] | null = null;
+  private readonly phoneLayout = matchMedia('(max-width: 700px)');
 
   constructor(private readonly options: CountryMapOptions) {
     this.map = new MapLibreMap({
@@ -73,7 +131,8 @@ export class CountryMap {
       style: buildStyle(),
       bounds: REGION_BOUNDS,
       fitBoundsOptions: { padding: 8 },
-      minZoom: 1,
+      // 0: the whole world fits a phone's width, for a stance layer that colours the US and Central Asia.
+      minZoom: 0,
       maxZoom: 8,
       renderWorldCopies: false,
       attributionControl: false,
@@ -84,12 +143,25 @@ export class CountryMap {
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ResetViewControl(() => this.frameRegion()), 'top-right');
     this.map.getCanvas().setAttribute('aria-label', 'Map of countries; use the country list to select one by keyboard');
+    this.labelLayer = new LabelLayer(this.map.getCanvasContainer().parentElement ?? options.container);
+    this.map.on('move', this.scheduleLabels);
+    this.map.on('resize', this.scheduleLabels);
+    this.map.on('moveend', this.scheduleLabels);
+    // What the map draws where is known only once it has rendered (see visiblePoint).
+    this.map.on('idle', this.scheduleLabels);
+    // Where the page scrolls under the map (the phone layout), one finger scrolls the page and two move the map.
+    this.applyGestures();
+    this.phoneLayout.addEventListener('change', this.applyGestures);
+    addEventListener('beforeprint', this.showPrintSnapshot);
+    addEventListener('afterprint', this.removePrintSnapshot);
 
     // `style.load` comes before the first render ('load'): the boundaries go in without waiting for it.
     const styleLoaded = new Promise<void>((resolve) =>
       this.map.once('style.load', () => {
         this.map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 2 });
+        this.map.addImage(HATCH_IMAGE_ON_DARK, hatchImage(neighbourHatchOnDark), { pixelRatio: 2 });
         this.styleLoaded = true;
         this.flush();
         resolve();
@@ -104,8 +176,11 @@ export class CountryMap {
         if (!f.properties?.iso3) continue;
         names.set(f.properties.iso3, f.properties.name);
         this.bounds.set(f.properties.iso3, mainlandBounds(f.geometry));
+        if (Array.isArray(f.properties.label)) this.labelPoints.set(f.properties.iso3, f.properties.label as [number, number]);
       }
-      if (this.selected != null) this.reveal(this.selected);
+      if (this.pendingFrame) this.frame(this.pendingFrame);
+      else if (this.selected != null) this.reveal(this.selected);
+      this.scheduleLabels();
       return names;
     });
     this.ready.catch((error: unknown) => options.onError?.(error instanceof Error ? error.message : String(error)));
@@ -156,13 +231,183 @@ export class CountryMap {
     this.markWhenHighlighted();
   }
 
-  /** Brings a country chosen from a list or a link into view when none of it is visible. */
+  /** Declares the names to write on the map. */
+  setLabels(labels: readonly MapLabel[]): void {
+    this.wantedLabels = labels;
+    this.scheduleLabels();
+  }
+
+  /**
+   * Fits the camera to these countries: each one's label point with some room around it, and the whole of
+   * any country small enough to frame (so a huge attendee such as Russia does not shrink the region to a dot).
+   */
+  frame(iso3s: readonly string[]): void {
+    if (this.labelPoints.size === 0) {
+      this.pendingFrame = iso3s;
+      return;
+    }
+    this.pendingFrame = null;
+    const box = new LngLatBounds();
+    for (const iso3 of iso3s) {
+      const point = this.labelPoints.get(iso3);
+      const bounds = this.bounds.get(iso3);
+      if (!point || !bounds) continue;
+      if (bounds[2] - bounds[0] < 20 && bounds[3] - bounds[1] < 14) box.extend([bounds[0], bounds[1], bounds[2], bounds[3]]);
+      box.extend([point[0] - 3, point[1] - 2, point[0] + 3, point[1] + 2]);
+    }
+    if (box.isEmpty()) return;
+    this.map.fitBounds(box, { padding: this.padding(), maxZoom: 5, duration: this.duration() });
+  }
+
+  /** Brings a country chosen from a list or a link into view when its label point is not visible. */
   private reveal(iso3: string): void {
-    const box = this.bounds.get(iso3);
-    if (!box) return;
-    const view = this.map.getBounds();
-    const visible = box[0] < view.getEast() && box[2] > view.getWest() && box[1] < view.getNorth() && box[3] > view.getSouth();
-    if (!visible) this.map.fitBounds([box[0], box[1], box[2], box[3]], { padding: 24, maxZoom: 5 });
+    const point = this.labelPoints.get(iso3);
+    if (!point) return;
+    if (this.map.getBounds().contains(point)) return;
+    const box = this.bounds.get(iso3)!;
+    const whole = box[2] - box[0] < 40 && box[3] - box[1] < 25;
+    if (whole) this.map.fitBounds([box[0], box[1], box[2], box[3]], { padding: this.padding(), maxZoom: 5, duration: this.duration() });
+    else this.map.easeTo({ center: point, duration: this.duration() });
+  }
+
+  /** The frame padding, shrunk on a small map so the padding never exceeds it. */
+  private padding(): PaddingOptions {
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    const scale = Math.min(1, width / 400, height / 300);
+    return {
+      top: FRAME_PADDING.top * scale,
+      bottom: FRAME_PADDING.bottom * scale,
+      left: FRAME_PADDING.left * scale,
+      right: FRAME_PADDING.right * scale,
+    };
+  }
+
+  private duration(): number {
+    return matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 600;
+  }
+
+  private applyGestures = (): void => {
+    if (this.phoneLayout.matches) this.map.cooperativeGestures.enable();
+    else this.map.cooperativeGestures.disable();
+  };
+
+  /** Places the names at most once per frame, however many camera events arrive. */
+  private scheduleLabels = (): void => {
+    if (this.labelFrame !== 0) return;
+    this.labelFrame = requestAnimationFrame(() => {
+      this.labelFrame = 0;
+      this.placeLabels();
+    });
+  };
+
+  /**
+   * Print: the WebGL canvas keeps no drawing buffer between frames (preserveDrawingBuffer stays off on the
+   * live map), so it prints blank. Before printing, draw one frame synchronously, copy it with the names and
+   * markers into a 2D canvas, and show that image in the print stylesheet's place of the live map.
+   */
+  private showPrintSnapshot = (): void => {
+    this.removePrintSnapshot();
+    const source = this.map.getCanvas();
+    this.map.redraw();
+    const snapshot = document.createElement('canvas');
+    snapshot.width = source.width;
+    snapshot.height = source.height;
+    const context = snapshot.getContext('2d');
+    if (!context) return;
+    context.drawImage(source, 0, 0);
+    const scale = source.width / (source.clientWidth || source.width);
+    context.scale(scale, scale);
+    const style = getComputedStyle(this.labelLayer.element);
+    for (const marker of this.lastPlacement?.markers ?? []) {
+      context.beginPath();
+      context.arc(marker.x, marker.y, 5, 0, 2 * Math.PI);
+      context.fillStyle = marker.fill;
+      context.fill();
+      context.lineWidth = 1.5;
+      context.strokeStyle = '#1a1a1a';
+      context.stroke();
+    }
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    context.textBaseline = 'middle';
+    context.lineJoin = 'round';
+    for (const label of this.lastPlacement?.labels ?? []) {
+      const x = label.rect.left + 2;
+      const y = label.rect.top + label.rect.height / 2;
+      context.lineWidth = 3;
+      context.strokeStyle = '#ffffff';
+      context.strokeText(label.text, x, y);
+      context.fillStyle = '#1a1a1a';
+      context.fillText(label.text, x, y);
+    }
+    const image = document.createElement('img');
+    image.className = 'map-print';
+    image.alt = '';
+    image.src = snapshot.toDataURL('image/png');
+    this.options.container.after(image);
+  };
+
+  private removePrintSnapshot = (): void => {
+    this.options.container.parentElement?.querySelector(':scope > .map-print')?.remove();
+  };
+
+  /**
+   * The label point, or, when it is outside the view but part of the country is in it (China's heart is east
+   * of the region view), a point of the visible part that the map really draws as this country.
+   */
+  private visiblePoint(
+    iso3: string,
+    point: [number, number],
+    northWest: { x: number; y: number },
+    southEast: { x: number; y: number },
+    width: number,
+    height: number,
+  ): [number, number] {
+    const margin = 24;
+    const [x, y] = point;
+    if (x >= 0 && y >= 0 && x <= width && y <= height) return point;
+    const left = Math.max(northWest.x, 0) + margin;
+    const right = Math.min(southEast.x, width) - margin;
+    const top = Math.max(northWest.y, 0) + margin;
+    const bottom = Math.min(southEast.y, height) - margin;
+    if (left > right || top > bottom) return point;
+    const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+    const candidates: [number, number][] = [
+      [clamp(x, left, right), clamp(y, top, bottom)],
+      [(left + right) / 2, (top + bottom) / 2],
+    ];
+    for (const candidate of candidates) {
+      const hits = this.map.queryRenderedFeatures(candidate, { layers: [FILL_LAYER_ID] });
+      if (hits.some((hit) => hit.id === iso3)) return candidate;
+    }
+    return point;
+  }
+
+  private placeLabels(): void {
+    if (this.labelPoints.size === 0) return;
+    const container = this.map.getContainer();
+    const width = container.clientWidth;
+    const height = container.clientHeight;
+    const requests = [];
+    for (const label of this.wantedLabels) {
+      const point = this.labelPoints.get(label.iso3);
+      const bounds = this.bounds.get(label.iso3);
+      if (!point || !bounds) continue;
+      const at = this.map.project(point);
+      const northWest = this.map.project([bounds[0], bounds[3]]);
+      const southEast = this.map.project([bounds[2], bounds[1]]);
+      requests.push({
+        ...label,
+        short: shortName(label.iso3, label.name),
+        point: this.visiblePoint(label.iso3, [at.x, at.y], northWest, southEast, width, height),
+        extent: { left: northWest.x, top: northWest.y, width: southEast.x - northWest.x, height: southEast.y - northWest.y },
+      });
+    }
+    const origin = container.getBoundingClientRect();
+    const obstacles: Rect[] = [...container.querySelectorAll('.maplibregl-ctrl')].map((control) => {
+      const box = control.getBoundingClientRect();
+      return { left: box.left - origin.left, top: box.top - origin.top, width: box.width, height: box.height };
+    });
+    this.lastPlacement = this.labelLayer.render(requests, width, height, obstacles);
   }
 
   /** Navigation → highlighted map (boundaries drawn with the first highlights), for the performance report. */
@@ -173,10 +418,14 @@ export class CountryMap {
   }
 
   frameRegion(): void {
-    this.map.fitBounds(REGION_BOUNDS, { padding: 8 });
+    this.map.fitBounds(REGION_BOUNDS, { padding: 8, duration: this.duration() });
   }
 
   destroy(): void {
+    cancelAnimationFrame(this.labelFrame);
+    this.phoneLayout.removeEventListener('change', this.applyGestures);
+    removeEventListener('beforeprint', this.showPrintSnapshot);
+    removeEventListener('afterprint', this.removePrintSnapshot);
     this.map.remove();
   }
 
@@ -191,6 +440,9 @@ export class CountryMap {
         return [point.x, point.y];
       },
       featureState: (iso3) => this.map.getFeatureState({ source: SOURCE_ID, id: iso3 }),
+      labelPoint: (iso3) => this.labelPoints.get(iso3) ?? null,
+      settled: () => !this.map.isMoving() && this.labelFrame === 0 && this.lastPlacement !== null,
+      placement: () => this.lastPlacement,
     };
     (window as unknown as { __countryMap?: CountryMapTestHook }).__countryMap = hook;
   }

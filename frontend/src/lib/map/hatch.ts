@@ -4,6 +4,8 @@
  */
 import { neighbourHatch } from './palette.ts';
 
+type Hatch = { color: string; opacity: number; spacing: number; width: number };
+
 const PIXEL_RATIO = 2;
 
 function rgb(hex: string): [number, number, number] {
@@ -12,11 +14,11 @@ function rgb(hex: string): [number, number, number] {
 }
 
 /** RGBA pixels of one tile, `spacing` CSS pixels square, at device pixel ratio 2. */
-export function hatchImage(): { width: number; height: number; data: Uint8Array } {
-  const size = neighbourHatch.spacing * PIXEL_RATIO;
-  const thickness = neighbourHatch.width * PIXEL_RATIO;
-  const [r, g, b] = rgb(neighbourHatch.color);
-  const alpha = Math.round(neighbourHatch.opacity * 255);
+export function hatchImage(hatch: Hatch = neighbourHatch): { width: number; height: number; data: Uint8Array } {
+  const size = hatch.spacing * PIXEL_RATIO;
+  const thickness = hatch.width * PIXEL_RATIO;
+  const [r, g, b] = rgb(hatch.color);
+  const alpha = Math.round(hatch.opacity * 255);
   const data = new Uint8Array(size * size * 4);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {

@@ -2,9 +2,11 @@
  * The one table the map's paint expressions (./style.ts) and the legend are both generated from, so the
  * legend cannot describe something the map does not draw.
  *
- * Colours are the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies); every
- * category also has a non-colour cue, its outline (solid, dashed, dotted, dash-dot or round dots, and its
- * width). A role or change that is not confirmed is its category derived here (see `notConfirmed`), never a
+ * Colours start from the Okabe–Ito palette (distinguishable with the common colour-vision deficiencies), with
+ * a few additions where a layer needs more colours than it has; every category also has a non-colour cue,
+ * its outline (solid, dashed, dotted, dash-dot or round dots, and its width). palette.test.ts measures every
+ * fill (CIEDE2000): at least 10 from the sea, the land, the base fills and every other fill of its layer, and
+ * from every fill of another layer unless both mean the same (`sameMeaningAcrossLayers`). A role or change that is not confirmed is its category derived here (see `notConfirmed`), never a
  * colour of its own picked elsewhere.
  */
 import { roleLabels, topicLabels, type TopicId } from '../../../../data/schema/labels.ts';
@@ -19,6 +21,17 @@ const okabeIto = {
   vermillion: '#D55E00',
   reddishPurple: '#CC79A7',
   black: '#000000',
+} as const;
+
+/** Beyond Okabe–Ito (chosen by their measured distances, see the comment above). */
+const extra = {
+  indigo: '#6666CC',
+  darkGrey: '#707070',
+  darkGreen: '#225522',
+  rose: '#CC6677',
+  leafGreen: '#84B460',
+  wine: '#882255',
+  violet: '#AA4499',
 } as const;
 
 export type LineStyle = 'solid' | 'dashed' | 'dotted' | 'dashdot' | 'dots';
@@ -53,7 +66,7 @@ interface FallbackStyle {
 }
 
 export const land = '#E4E1DA';
-export const sea = '#C9DCE6';
+export const sea = '#D6EEF0';
 export const countryBorder = '#FFFFFF';
 export const categoryLine = '#1A1A1A';
 
@@ -90,25 +103,25 @@ export const roleCategories: CategoryStyle[] = [
   ...withNotConfirmed([
     { key: 'host', label: roleLabels.host, fill: okabeIto.vermillion, line: 'solid', lineWidth: 3 },
     { key: 'member', label: roleLabels.member, fill: okabeIto.skyBlue, line: 'solid', lineWidth: 1 },
-    { key: 'guest', label: roleLabels.guest, fill: '#C2E3F6', line: 'dashed', lineWidth: 1.5 },
+    { key: 'guest', label: roleLabels.guest, fill: extra.indigo, line: 'dashed', lineWidth: 1.5 },
     { key: 'observer', label: roleLabels.observer, fill: okabeIto.bluishGreen, line: 'dotted', lineWidth: 2 },
     { key: 'by-video', label: roleLabels['by-video'], fill: okabeIto.yellow, line: 'dashdot', lineWidth: 2 },
-    { key: 'invited-absent', label: roleLabels['invited-absent'], fill: '#FFFFFF', line: 'dotted', lineWidth: 2 },
+    { key: 'invited-absent', label: roleLabels['invited-absent'], fill: extra.darkGrey, line: 'dotted', lineWidth: 2 },
   ]),
   { key: 'disputed', label: 'Attendance disputed', fill: okabeIto.reddishPurple, line: 'dashdot', lineWidth: 2 },
 ];
 
 export const changeCategories: CategoryStyle[] = withNotConfirmed([
-  { key: 'joined', label: 'Joined since the previous round', fill: okabeIto.bluishGreen, line: 'solid', lineWidth: 3 },
-  { key: 'left', label: 'Left since the previous round', fill: '#FFFFFF', line: 'dotted', lineWidth: 2.5 },
-  { key: 'role-changed', label: 'Changed role', fill: okabeIto.yellow, line: 'dashed', lineWidth: 2 },
-  { key: 'unchanged', label: 'Attended both rounds, same role', fill: '#C2E3F6', line: 'solid', lineWidth: 0.5 },
+  { key: 'joined', label: 'Joined since the previous round', fill: extra.darkGreen, line: 'solid', lineWidth: 3 },
+  { key: 'left', label: 'Left since the previous round', fill: extra.darkGrey, line: 'dotted', lineWidth: 2.5 },
+  { key: 'role-changed', label: 'Changed role', fill: extra.rose, line: 'dashed', lineWidth: 2 },
+  { key: 'unchanged', label: 'Attended both rounds, same role', fill: extra.leafGreen, line: 'solid', lineWidth: 0.5 },
 ]);
 
 export const stanceCategories: CategoryStyle[] = [
-  { key: 'opposes', label: 'Opposes', fill: okabeIto.vermillion, line: 'solid', lineWidth: 2 },
-  { key: 'supports', label: 'Supports', fill: okabeIto.skyBlue, line: 'solid', lineWidth: 0.5 },
-  { key: 'mixed', label: 'Mixed', fill: okabeIto.reddishPurple, line: 'dashed', lineWidth: 2 },
+  { key: 'opposes', label: 'Opposes', fill: extra.wine, line: 'solid', lineWidth: 2 },
+  { key: 'supports', label: 'Supports', fill: okabeIto.blue, line: 'solid', lineWidth: 0.5 },
+  { key: 'mixed', label: 'Mixed', fill: extra.violet, line: 'dashed', lineWidth: 2 },
 ];
 
 interface LayerStyle {
@@ -122,6 +135,15 @@ export const layerStyles: Record<LayerId, LayerStyle> = {
   stance: { categories: stanceCategories, fallback: { label: 'No statement on record', fill: land } },
 };
 
+/**
+ * Fills shared by categories of two layers because they mean the same there: a country absent from the
+ * meeting (invited but absent; left since the previous round), confirmed or not.
+ */
+export const sameMeaningAcrossLayers: readonly (readonly [string, string])[] = [
+  ['invited-absent', 'left'],
+  [notConfirmedKey('invited-absent'), notConfirmedKey('left')],
+];
+
 export const allCategories: CategoryStyle[] = [...roleCategories, ...changeCategories, ...stanceCategories];
 
 /**
@@ -130,11 +152,25 @@ export const allCategories: CategoryStyle[] = [...roleCategories, ...changeCateg
  */
 export const baseStyles = {
   afghanistan: { key: 'afghanistan', label: 'Afghanistan', fill: okabeIto.orange, casing: okabeIto.orange, casingWidth: 6 },
-  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#F2DDB0', casing: '#5A5A5A', casingWidth: 2 },
+  neighbour: { key: 'neighbour', label: 'Bordering neighbour', fill: '#EED6A6', casing: '#5A5A5A', casingWidth: 2 },
 } as const;
 
-/** Diagonal lines over the neighbours; sizes in CSS pixels. */
+/** Diagonal lines over the neighbours; sizes in CSS pixels. Over a dark fill they are drawn light. */
 export const neighbourHatch = { color: '#000000', opacity: 0.4, spacing: 6, width: 1 } as const;
+export const neighbourHatchOnDark = { ...neighbourHatch, color: '#FFFFFF', opacity: 0.55 } as const;
+
+/** WCAG relative luminance of `#RRGGBB`. */
+export function luminance(hex: string): number {
+  const value = Number.parseInt(hex.slice(1), 16);
+  const [r, g, b] = [(value >> 16) & 255, (value >> 8) & 255, value & 255].map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+/** A fill on which dark lines and dark text disappear: the hatch is drawn light over it. */
+export const isDarkFill = (hex: string): boolean => luminance(hex) < 0.18;
 
 /**
  * Stance layer: a stance that comes from co-signing a joint statement, not from the country's own words (the

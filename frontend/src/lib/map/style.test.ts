@@ -90,6 +90,11 @@ describe('map style', () => {
     expect(hex(paint('country-fill', 'fill-color', { base: 'neighbour', cat: 'host' }))).toBe('#D55E00');
     expect(paint('neighbour-hatch', 'fill-opacity', { base: 'neighbour', cat: 'host' })).toBe(1);
     expect(paint('neighbour-hatch', 'fill-opacity', { cat: 'host' })).toBe(0);
+    // over a dark fill the hatch is drawn light, so it stays visible
+    expect(paint('neighbour-hatch', 'fill-opacity', { base: 'neighbour', cat: 'opposes' })).toBe(0);
+    expect(paint('neighbour-hatch-on-dark', 'fill-opacity', { base: 'neighbour', cat: 'opposes' })).toBe(1);
+    expect(paint('neighbour-hatch-on-dark', 'fill-opacity', { base: 'neighbour', cat: 'member' })).toBe(0);
+    expect(paint('neighbour-hatch-on-dark', 'fill-opacity', { cat: 'opposes' })).toBe(0);
     expect(paint('base-casing', 'line-width', { base: 'neighbour', cat: 'member' })).toBe(baseStyles.neighbour.casingWidth);
     expect(paint('base-casing', 'line-width', {})).toBe(0);
   });

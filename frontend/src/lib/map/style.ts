@@ -15,6 +15,7 @@ import {
   countryBorder,
   dashArrays,
   hoverLine,
+  isDarkFill,
   land,
   sea,
   roundCapped,
@@ -29,6 +30,8 @@ export const FILL_LAYER_ID = 'country-fill';
 const PROMOTE_ID = 'iso3';
 /** The neighbours' hatch, added to the map in code (see ./hatch.ts). */
 export const HATCH_IMAGE = 'neighbour-hatch';
+/** The same hatch in a light colour, for neighbours whose category fill is dark. */
+export const HATCH_IMAGE_ON_DARK = 'neighbour-hatch-on-dark';
 
 const category: ExpressionSpecification = ['coalesce', ['feature-state', 'cat'], ''];
 const base: ExpressionSpecification = ['coalesce', ['feature-state', 'base'], ''];
@@ -79,7 +82,16 @@ export function buildStyle(): StyleSpecification {
       id: 'neighbour-hatch',
       type: 'fill',
       source: SOURCE_ID,
-      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['match', base, 'neighbour', 1, 0] },
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['match', base, 'neighbour', byCategory((c) => (isDarkFill(c.fill) ? 0 : 1), 1), 0] },
+    },
+    {
+      id: 'neighbour-hatch-on-dark',
+      type: 'fill',
+      source: SOURCE_ID,
+      paint: {
+        'fill-pattern': HATCH_IMAGE_ON_DARK,
+        'fill-opacity': ['match', base, 'neighbour', byCategory((c) => (isDarkFill(c.fill) ? 1 : 0), 0), 0],
+      },
     },
     {
       id: 'country-border',
