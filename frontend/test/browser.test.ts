@@ -18,7 +18,7 @@ import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';
 import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
 import { meetingFacts } from '../src/lib/state/rounds.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap } from './chromium.ts';
+import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
 
 const browserRequired = process.env.CI === 'true';
 if (!hasChromium && !browserRequired) {
@@ -76,23 +76,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
   });
 
   async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
-    const context = await browser.newContext({ viewport });
+    const { page, errors, context } = await newWatchedPage(browser, { viewport });
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    // A blocked worker, image or style is reported here even where the console stays quiet.
-    await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
-          `CSP violation: ${event.effectiveDirective} ${event.blockedURI}`,
-        ),
-      ),
-    );
     const response = await page.goto(`${stack.url}${path}`);
     // The local stack's own header, not one a test injected: the page runs under the production policy.
     expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);

@@ -12,7 +12,7 @@ import type { Overview } from '../../data/schema/api.ts';
 import { contentSecurityPolicy } from '../security-headers.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap } from './chromium.ts';
+import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
 
 const browserRequired = process.env.CI === 'true';
 const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -63,22 +63,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', (
   });
 
   async function open(path: string, options: BrowserContextOptions = { viewport: DESKTOP }) {
-    const context = await browser.newContext(options);
+    const { page, errors, context } = await newWatchedPage(browser, options);
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
-          `CSP violation: ${event.effectiveDirective} ${event.blockedURI}`,
-        ),
-      ),
-    );
     const response = await page.goto(`${stack.url}${path}`);
     expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
     await waitForHighlightedMap(page);
@@ -274,7 +260,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', (
 
   it('the map shows a focus ring when reached by keyboard, not clipped by the map', async () => {
     const { page } = await open('/');
-    for (let i = 0; i < 40; i++) {
+    // The lists of meetings, countries and organisations come first in the tab order: well over 40 stops.
+    for (let i = 0; i < 300; i++) {
       await page.keyboard.press('Tab');
       if (await page.evaluate(() => document.activeElement?.classList.contains('maplibregl-canvas'))) break;
     }

@@ -17,7 +17,7 @@ import { contentSecurityPolicy } from '../security-headers.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { stanceCategories } from '../src/lib/map/palette.ts';
 import { asOfDate, stancesAsOf, topicsWithStances } from '../src/lib/state/stance.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap } from './chromium.ts';
+import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
 
 const browserRequired = process.env.CI === 'true';
 const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
@@ -54,22 +54,8 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
   });
 
   async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport });
+    const { page, errors, context } = await newWatchedPage(browser, { viewport });
     contexts.push(context);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (event) =>
-        (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation(
-          `CSP violation: ${event.effectiveDirective} ${event.blockedURI}`,
-        ),
-      ),
-    );
     const response = await page.goto(`${stack.url}${path}`);
     expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
     await waitForHighlightedMap(page);
