@@ -10,7 +10,7 @@ import type { Gazetteer, Mention } from './gazetteer.ts';
 import type { QuoteSpan, Segment } from './text.ts';
 
 export const speechVerb =
-  /\b(?:said|says|saying|added|adds|told|tells|stressed|stresses|noted|notes|wrote|writes|posted|tweeted|stated|declared|emphasi[sz]ed|underlined|underscored|insisted|warned|urged|asked|replied|answered|explained|remarked|commented|argued|announced|affirmed|reiterated|continued|concluded|critici[sz]ed|expressed|voiced|demanded|described|made clear|according to)\b/g;
+  /\b(?:said|says|saying|added|adds|told|tells|stressed|stresses|noted|notes|wrote|writes|posted|tweeted|stated|declared|emphasi[sz]ed|underlined|underscored|insisted|warned|urged|asked|replied|answered|explained|remarked|commented|argued|announced|affirmed|reiterated|continued|concluded|critici[sz]ed|expressed|voiced|demanded|described|made clear|[Aa]ccording to)\b/g;
 
 export type SpeakerHow = 'named' | 'body' | 'pronoun' | 'continuation' | 'unknown-name';
 
@@ -30,6 +30,9 @@ const bodyNoun = /\b(?:ministry|department|agency|office|foreign office|kremlin|
 /** An institution that speaks for its country; the country is named next to it unless it is one of these. */
 const institutionPattern =
   /\b(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+(?:[Mm]inistry|[Oo]ffice)\b|\b[Mm]inistry\s+of\s+(?:[Ff]oreign|[Ee]xternal)\s+[Aa]ffairs\b|\b[Mm]inistry\s+of\s+(?:[Dd]efen[cs]e|[Ii]nterior)\b|\b(?:State\s+Department|Kremlin|White\s+House|Pentagon)\b/g;
+/** A capitalised word (not "The", "A", "Its") right before an institution's kind: it names whose it is. */
+const ownerWordBefore =
+  /\b(?!(?:The|A|An|Its|Their|However|Meanwhile|But|And|In|On|Separately|Similarly|Also)\b)[\p{Lu}][\p{L}.’'-]*\s+(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+)?(?:[Mm]inistry|[Oo]ffice|[Dd]epartment|[Aa]gency)\b/u;
 const fixedInstitutions: Record<string, string> = { Kremlin: 'RUS', 'White House': 'USA', 'State Department': 'USA', Pentagon: 'USA' };
 const nameWord = /^[\p{Lu}][\p{L}'’.-]+$/u;
 const notNameWords = new Set(
@@ -67,7 +70,7 @@ export class Attributor {
     for (let k = verbs.length - 1; k >= 0; k--) {
       const verb = verbs[k]!;
       // "According to the ministry, the talks focused “…”": the source is what follows the words.
-      if (verb[0] === 'according to') {
+      if (verb[0].toLowerCase() === 'according to') {
         const objectStart = sentence.start + verb.index! + verb[0].length;
         const source = this.resolvePhrase(this.untilPunctuation({ start: objectStart, end: quote.open }), quote.open, { start: sentence.start, end: sentence.end });
         if (source !== null) return source;
@@ -157,6 +160,8 @@ export class Attributor {
   private bodyAttribution(phrase: Segment, quoteOpen: number, clause: Segment): Attribution | null {
     const own = this.institutions(phrase.start, phrase.end)[0];
     if (own !== undefined) return { kind: 'body', person: null, name: own.name, actors: own.actors, how: 'named', clause };
+    // "the Taliban's Foreign Ministry": named, but by no country the records know; not the one named before.
+    if (ownerWordBefore.test(this.blanked.slice(phrase.start, phrase.end))) return null;
     const earlier = this.institutions(0, phrase.start).filter((institution) => institution.actors.length > 0);
     const last = earlier[earlier.length - 1];
     if (last === undefined) return null;
