@@ -56,7 +56,6 @@ export function draftArticle(text: string, dataset: Dataset, options: DraftOptio
   const allMentions = gazetteer.find(text);
   const insideQuote = (mention: Mention) => quotes.some((quote) => mention.start >= quote.start && mention.end <= quote.end);
   const mentions = allMentions.filter((mention) => !insideQuote(mention));
-  const publishedDay = options.published !== null && options.published.length === 10 ? options.published : null;
 
   const sentenceDates = new Map<Segment, FoundDate[]>();
   for (const sentence of sentenceList) sentenceDates.set(sentence, findDates(blanked.slice(sentence.start, sentence.end), sentence.start, options.published));
