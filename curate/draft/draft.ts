@@ -276,7 +276,7 @@ function statementDate(input: {
       ? lead.date.length === 10 && lead.date <= publishedDay && Date.parse(publishedDay) - Date.parse(lead.date) <= 7 * 86400000
       : published !== null && lead.date.startsWith(published));
   if (lead !== undefined && recent && !timeMovesBetween(leadSentence!.end)) {
-    why.push(`date: ${lead.date}, the day the article's first sentences give${monthOnly(lead.date)}`);
+    why.push(`date: ${lead.date}, ${lead.date.length === 7 ? 'the month' : 'the day'} the article's first sentences give${monthOnly(lead.date)}`);
     return lead.date;
   }
   why.push('date: not found');
