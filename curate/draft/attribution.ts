@@ -90,10 +90,18 @@ export class Attributor {
    */
   introducedBy(sentence: Segment, quoteOpen: number): Attribution | null {
     const words = this.blanked.slice(sentence.start, sentence.end);
-    const verb = new RegExp(speechVerb.source).exec(words);
-    if (verb === null) return null;
-    const found = this.resolvePhrase({ start: sentence.start, end: sentence.start + verb.index }, quoteOpen, sentence);
-    return found === null ? null : { ...found, how: 'continuation' };
+    // "According to TASS, Lavrov said that …": the subject of the first verb of saying that names someone.
+    let from = 0;
+    for (const verb of words.matchAll(speechVerb)) {
+      const found =
+        verb[0].toLowerCase() === 'according to'
+          ? this.resolvePhrase(this.untilPunctuation({ start: sentence.start + verb.index + verb[0].length, end: sentence.end }), quoteOpen, sentence)
+          : this.resolvePhrase({ start: sentence.start + from, end: sentence.start + verb.index }, quoteOpen, sentence);
+      if (found !== null) return { ...found, how: 'continuation' };
+      if (verb[0].toLowerCase() !== 'according to') return null;
+      from = verb.index + verb[0].length;
+    }
+    return null;
   }
 
   private nextQuoteOpen(from: number, limit: number): number {

@@ -43,6 +43,11 @@ describe('an institution as the speaker', () => {
     expect(own('According to the Kremlin, “no foreign troops belong in Afghanistan or around it.”')).toMatchObject({ speaker: { name: 'Kremlin' }, actors: ['RUS'] });
   });
 
+  it('reads past "according to" to the speaker the sentence introduces for a quote-only paragraph', () => {
+    const text = 'According to a news agency, Sergey Lavrov said on Monday that the talks on Afghanistan went well.\n\n“We agreed on every point that matters for the region.”';
+    expect(speakers(text)[0]?.speaker).toMatchObject({ person: 'sergey-lavrov' });
+  });
+
   it('names nobody when the institution has no country in the text: null, never a guess', () => {
     const text = 'Talks on Afghanistan ended on Monday.\n\n“The border will stay open for trade and for people,” the foreign ministry said.';
     expect(speakers(text)).toEqual([{ speaker: null, actors: [], level: 'unconfirmed' }]);
