@@ -10,7 +10,7 @@ import type { Gazetteer, Mention } from './gazetteer.ts';
 import type { QuoteSpan, Segment } from './text.ts';
 
 export const speechVerb =
-  /\b(?:said|says|saying|added|adds|told|tells|stressed|stresses|noted|notes|wrote|writes|posted|tweeted|stated|declared|emphasi[sz]ed|underlined|underscored|insisted|warned|urged|asked|replied|answered|explained|remarked|commented|argued|announced|affirmed|reiterated|continued|concluded|critici[sz]ed|expressed|voiced|demanded|described|made clear|according to)\b/g;
+  /\b(?:said|says|saying|added|adds|told|tells|stressed|stresses|noted|notes|wrote|writes|posted|tweeted|stated|declared|emphasi[sz]ed|underlined|underscored|insisted|warned|urged|asked|replied|answered|explained|remarked|commented|argued|announced|affirmed|reiterated|continued|concluded|critici[sz]ed|expressed|voiced|demanded|described|made clear|[Aa]ccording to)\b/g;
 
 export type SpeakerHow = 'named' | 'body' | 'pronoun' | 'continuation' | 'unknown-name';
 
@@ -26,7 +26,14 @@ export interface Attribution {
 
 const roleNoun = /^(?:the\s+)?(?:(?:Russian|Chinese|Iranian|Afghan|Pakistani|US|U\.S\.)\s+)?(president|foreign minister|minister|envoy|spokes(?:man|woman|person)|ambassador|diplomat|secretary[- ]general|official)$/i;
 const pronoun = /^(?:he|she)$/i;
-const bodyNoun = /\b(?:ministry|department|agency|office|foreign office)\b/i;
+const bodyNoun = /\b(?:ministry|department|agency|office|foreign office|kremlin|white house|pentagon)\b/i;
+/** An institution that speaks for its country; the country is named next to it unless it is one of these. */
+const institutionPattern =
+  /\b(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+(?:[Mm]inistry|[Oo]ffice)\b|\b[Mm]inistry\s+of\s+(?:[Ff]oreign|[Ee]xternal)\s+[Aa]ffairs\b|\b[Mm]inistry\s+of\s+(?:[Dd]efen[cs]e|[Ii]nterior)\b|\b(?:State\s+Department|Kremlin|White\s+House|Pentagon)\b/g;
+/** A capitalised word (not "The", "A", "Its") right before an institution's kind: it names whose it is. */
+const ownerWordBefore =
+  /\b(?!(?:The|A|An|Its|Their|However|Meanwhile|But|And|In|On|Separately|Similarly|Also)\b)[\p{Lu}][\p{L}.’'-]*\s+(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Ii]nterior)\s+)?(?:[Mm]inistry|[Oo]ffice|[Dd]epartment|[Aa]gency)\b/u;
+const fixedInstitutions: Record<string, string> = { Kremlin: 'RUS', 'White House': 'USA', 'State Department': 'USA', Pentagon: 'USA' };
 const nameWord = /^[\p{Lu}][\p{L}'’.-]+$/u;
 const notNameWords = new Set(
   'The A An In On At As For But And Foreign Defense Defence Ministry Minister Deputy Acting State Secretary President Prime Chief Spokesman Spokeswoman Spokesperson Ambassador Envoy Special Representative Taliban Islamic Emirate Afghan Russian Chinese Iranian Pakistani Indian American US U.S. White House Kremlin Moscow Kabul Tehran Beijing Washington Speaking Addressing Asked Meanwhile However Separately Earlier Later Instead He She They It This That'.split(
@@ -62,6 +69,13 @@ export class Attributor {
     const verbs = [...before.matchAll(speechVerb)];
     for (let k = verbs.length - 1; k >= 0; k--) {
       const verb = verbs[k]!;
+      // "According to the ministry, the talks focused “…”": the source is what follows the words.
+      if (verb[0].toLowerCase() === 'according to') {
+        const objectStart = sentence.start + verb.index! + verb[0].length;
+        const source = this.resolvePhrase(this.untilPunctuation({ start: objectStart, end: quote.open }), quote.open, { start: sentence.start, end: sentence.end });
+        if (source !== null) return source;
+        continue;
+      }
       const regionStart = k === 0 ? sentence.start : sentence.start + verbs[k - 1]!.index! + verbs[k - 1]![0].length;
       const subject = { start: regionStart, end: sentence.start + verb.index! };
       const found = this.resolvePhrase(subject, quote.open, { start: sentence.start, end: sentence.end });
@@ -76,10 +90,18 @@ export class Attributor {
    */
   introducedBy(sentence: Segment, quoteOpen: number): Attribution | null {
     const words = this.blanked.slice(sentence.start, sentence.end);
-    const verb = new RegExp(speechVerb.source).exec(words);
-    if (verb === null) return null;
-    const found = this.resolvePhrase({ start: sentence.start, end: sentence.start + verb.index }, quoteOpen, sentence);
-    return found === null ? null : { ...found, how: 'continuation' };
+    // "According to TASS, Lavrov said that …": the subject of the first verb of saying that names someone.
+    let from = 0;
+    for (const verb of words.matchAll(speechVerb)) {
+      const found =
+        verb[0].toLowerCase() === 'according to'
+          ? this.resolvePhrase(this.untilPunctuation({ start: sentence.start + verb.index + verb[0].length, end: sentence.end }), quoteOpen, sentence)
+          : this.resolvePhrase({ start: sentence.start + from, end: sentence.start + verb.index }, quoteOpen, sentence);
+      if (found !== null) return { ...found, how: 'continuation' };
+      if (verb[0].toLowerCase() !== 'according to') return null;
+      from = verb.index + verb[0].length;
+    }
+    return null;
   }
 
   private nextQuoteOpen(from: number, limit: number): number {
@@ -136,17 +158,47 @@ export class Attributor {
     return null;
   }
 
-  /** "the ministry noted": the body named last before the quote ("the Russian Foreign Ministry"). */
+  /**
+   * "the Chinese foreign ministry said", "according to the ministry": an institution speaks. Named with its
+   * country in the phrase itself ("the Russian Foreign Ministry", "Iran's Ministry of Foreign Affairs", "the
+   * Kremlin"), or named only by its kind ("the ministry", "the department"), which then means the institution
+   * named before it: the only one the article names so far, or else the last one if it is in the same or the
+   * paragraph before. Otherwise nobody: an institution of no known country is never guessed.
+   */
   private bodyAttribution(phrase: Segment, quoteOpen: number, clause: Segment): Attribution | null {
-    const pattern = /\b(?:the\s+)?((?:[\p{Lu}][\p{L}]+\s+)?(?:Foreign|Defen[cs]e|Interior)\s+Ministry)\b/gu;
-    const own = [...this.text.slice(phrase.start, phrase.end).matchAll(pattern)];
-    const earlier = [...this.text.slice(0, quoteOpen).matchAll(pattern)].filter((match) => /^[\p{Lu}]/u.test(match[1]!.split(/\s+/)[0]!) && match[1]!.split(/\s+/).length === 3);
-    const chosen = own.find((match) => match[1]!.split(/\s+/).length === 3) ?? earlier.pop();
-    if (chosen === undefined) return null;
-    const name = chosen[1]!;
-    const adjective = this.gazetteer.find(name).find((mention) => mention.kind === 'country');
-    if (adjective === undefined) return null;
-    return { kind: 'body', person: null, name, actors: [adjective.id], how: own.length > 0 ? 'named' : 'body', clause };
+    const own = this.institutions(phrase.start, phrase.end)[0];
+    if (own !== undefined) return { kind: 'body', person: null, name: own.name, actors: own.actors, how: 'named', clause };
+    // "the Taliban's Foreign Ministry": named, but by no country the records know; not the one named before.
+    if (ownerWordBefore.test(this.blanked.slice(phrase.start, phrase.end))) return null;
+    const earlier = this.institutions(0, phrase.start).filter((institution) => institution.actors.length > 0);
+    const last = earlier[earlier.length - 1];
+    if (last === undefined) return null;
+    const onlyOne = earlier.every((institution) => institution.name.toLowerCase() === last.name.toLowerCase());
+    const between = this.text.slice(last.end, quoteOpen).split('\n').filter((line) => line.trim() !== '').length;
+    if (!onlyOne && between > 2) return null;
+    return { kind: 'body', person: null, name: last.name, actors: last.actors, how: 'body', clause };
+  }
+
+  /** Institutions named with their country between `from` and `to`, outside quotations, in text order. */
+  private institutions(from: number, to: number): { name: string; actors: string[]; start: number; end: number }[] {
+    const words = this.blanked.slice(from, to);
+    const found: { name: string; actors: string[]; start: number; end: number }[] = [];
+    for (const match of words.matchAll(institutionPattern)) {
+      const start = from + match.index;
+      const end = start + match[0].length;
+      const fixed = fixedInstitutions[match[0].replace(/\s+/g, ' ')];
+      // The country: an adjective or name right before ("Russian", "Iran’s", "U.S."), or "of Russia" after.
+      const owner = this.mentions.find((mention) => mention.kind === 'country' && mention.end <= start && /^(?:[’']s)?\s+$/.test(this.blanked.slice(mention.end, start)));
+      const ofCountry = /^\s+of\s+(?:the\s+)?/.exec(this.blanked.slice(end, to));
+      const after = ofCountry === null ? undefined : this.mentions.find((mention) => mention.kind === 'country' && !mention.adjective && mention.start === end + ofCountry[0].length);
+      const country = owner?.id ?? after?.id ?? (fixed !== undefined && this.gazetteer.countryNames.has(fixed) ? fixed : undefined);
+      if (country === undefined) continue;
+      const nameStart = owner?.start ?? start;
+      const nameEnd = after?.end ?? end;
+      const name = this.text.slice(nameStart, nameEnd).replace(/\b(foreign|ministry|office|defen[cs]e|interior|affairs|external|department|state)\b/g, (word) => word[0]!.toUpperCase() + word.slice(1));
+      found.push({ name, actors: [country], start: nameStart, end: nameEnd });
+    }
+    return found;
   }
 
   /** A capitalised name of two to four words that is not a title, a country or a body. */

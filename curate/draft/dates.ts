@@ -5,9 +5,10 @@
  * own default resolves such words to the nearest day, often a day to come; the refiner below moves them.
  */
 import * as chrono from 'chrono-node';
+import { dateSpan } from '../../data/schema/domain.ts';
 
 export interface FoundDate {
-  /** YYYY-MM-DD. */
+  /** YYYY-MM-DD, or YYYY-MM when the article is dated only to a month and the words count from its day. */
   date: string;
   start: number;
   end: number;
@@ -43,11 +44,17 @@ lookBack.refiners.push({
 });
 
 /**
- * Day-level dates in `text` (a sentence), resolved against `published` (YYYY-MM-DD). With no publication
- * day, only dates that name their year are returned.
+ * Dates in `text` (a sentence), resolved against `published`: a day (YYYY-MM-DD) or only a month (YYYY-MM).
+ * Against a publication day, every date found is a day. Against a publication month, a calendar date ("on
+ * September 18") is still a day, resolved from the month's last day; words that count from the publication
+ * day ("on Thursday", "yesterday") can only be placed in the month of publication, so they give that month
+ * (`YYYY-MM`, which the records accept) rather than a day nobody can check. With no publication date, only
+ * dates that name their year are returned.
  */
 export function findDates(text: string, offset: number, published: string | null): FoundDate[] {
-  const instant = published === null ? new Date('2000-01-01T12:00:00Z') : new Date(`${published}T12:00:00Z`);
+  const month = published !== null && published.length === 7 ? published : null;
+  const reference = month !== null ? dateSpan(month).last : published;
+  const instant = reference === null ? new Date('2000-01-01T12:00:00Z') : new Date(`${reference}T12:00:00Z`);
   const found: FoundDate[] = [];
   for (const result of lookBack.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
     const start = result.start;
@@ -58,7 +65,9 @@ export function findDates(text: string, offset: number, published: string | null
     if (/\b(?:week|month|year)\b/.test(words)) continue;
     if (published === null && !start.isCertain('year')) continue;
     const explicit = /\d/.test(result.text);
-    found.push({ date: day(start.date()), start: offset + result.index, end: offset + result.index + result.text.length, explicit });
+    // "on Thursday", "yesterday": no digits, so the day is counted from the publication day.
+    const date = month !== null && !explicit ? month : day(start.date());
+    found.push({ date, start: offset + result.index, end: offset + result.index + result.text.length, explicit });
   }
   return found;
 }

@@ -25,12 +25,17 @@ const notYetOrNot = /\b(?:expected to|will attend|to attend|is set to|plans? to|
 const history = /\b(?:first|previous|last|earlier|next|founding) (?:meeting|round|session|gathering)\b|\bwas created\b|\bwere created\b/i;
 const roleAfterAdjective =
   /^(?:\s+and\s+[\p{Lu}][\p{L}]+)?\s+(?:(?:First|Deputy|Acting|State|Special|Foreign|Prime|Chief)\s+)*(?:Foreign Minister|Minister|minister|ambassadors?|Ambassadors?|delegations?|envoys?|Envoys?|representatives?|Representatives?|officials?|diplomats?|counterparts?|side|FM|President|Councilor|Secretary|Deputy)\b/u;
-const topicBefore = /\b(?:on|in|about|into|towards?|bordering|against|such as|use of|(?:countries|neighbou?rs|nations|states|situation|consultations|meeting|format|representatives|future|people|territory|government|issue)\s+of)\s+(?:the\s+)?$/i;
+// A country named as what was talked about ("the situation in X", "cooperation with Taliban-ruled X",
+// "relations between X and Y") is a mention, not an attendee.
+const topicBefore =
+  /\b(?:on|in|about|into|towards?|bordering|against|such as|use of|(?:countries|neighbou?rs|nations|states|situation|consultations|meeting|format|representatives|future|people|territory|government|issue)\s+of|(?:cooperation|co-operation|collaboration|relations|ties|engagement|partnership|trade|interaction|contacts|dealings)\s+(?:with|between)(?:\s+[\p{L}.]+,?)*?\s+and|(?:cooperation|co-operation|collaboration|relations|ties|engagement|partnership|trade|interaction|contacts|dealings)\s+(?:with|between))\s+(?:the\s+)?(?:[\p{L}]+-[\p{L}]+\s+)?$/iu;
 const sixNeighbours =
   /\b(?:(?:Afghanistan[’']s\s+)?(?:six|all)\s+(?:of\s+)?(?:Afghanistan[’']s\s+)?(?:neighbou?ring\s+(?:countries|nations|states)|neighbou?rs)|six\s+(?:nations|countries|states)\s+bordering\s+Afghanistan)\b/i;
 const meetingWord = /\b(?:meeting|conference|consultations|talks|summit|session|gathering|forum|dialogue)\b/i;
 const elsewhere = /\bpress conference\b|\binterview\b|\bbriefing\b|\bon X\b|\bposted\b|\btweeted\b/i;
 const atTheMeeting = /\btold the (?:meeting|conference|gathering)\b|\bat the (?:meeting|conference|opening)\b|\bsidelines\b/i;
+/** A year, a decade or a month named: another time than the day the story is about. */
+const otherTime = /\b(?:1[89]|20)\d\d(?:s)?\b|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const storyWords = /\b(?:Afghanistan|Afghan|Afghans|Taliban|Kabul|Bagram)\b/;
 
 const normaliseQuote = (quote: string) =>
@@ -51,10 +56,9 @@ export function draftArticle(text: string, dataset: Dataset, options: DraftOptio
   const allMentions = gazetteer.find(text);
   const insideQuote = (mention: Mention) => quotes.some((quote) => mention.start >= quote.start && mention.end <= quote.end);
   const mentions = allMentions.filter((mention) => !insideQuote(mention));
-  const publishedDay = options.published !== null && options.published.length === 10 ? options.published : null;
 
   const sentenceDates = new Map<Segment, FoundDate[]>();
-  for (const sentence of sentenceList) sentenceDates.set(sentence, findDates(blanked.slice(sentence.start, sentence.end), sentence.start, publishedDay));
+  for (const sentence of sentenceList) sentenceDates.set(sentence, findDates(blanked.slice(sentence.start, sentence.end), sentence.start, options.published));
   const allDates = [...sentenceDates.values()].flat();
 
   const article = { url: options.url, publisher: options.publisher, published: options.published, characters: text.length };
@@ -74,7 +78,8 @@ export function draftArticle(text: string, dataset: Dataset, options: DraftOptio
   const match = matchMeeting({
     text: blanked,
     published: options.published,
-    dates: allDates,
+    // A month-only date says nothing about which meeting of that month.
+    dates: allDates.filter((found) => found.date.length === 10),
     meetings: dataset.meetings,
     participations: dataset.participations,
     attendees: new Set(firstAttendees.map((attendee) => attendee.actor)),
@@ -116,7 +121,7 @@ export function draftArticle(text: string, dataset: Dataset, options: DraftOptio
     if (seen.has(key)) continue;
     seen.add(key);
 
-    const date = statementDate({ quote, sentence, attribution, previous: previous?.statement ?? null, sentenceList, sentenceDates, mentions, meeting, publishedDay, blanked, why });
+    const date = statementDate({ quote, sentence, attribution, previous: previous?.statement ?? null, sentenceList, sentenceDates, mentions, meeting, published: options.published, blanked, why });
     const clauseText = blanked.slice(sentence.start, sentence.end);
     const saidElsewhere = elsewhere.test(clauseText) && !atTheMeeting.test(clauseText);
     const atMeeting = meeting !== undefined && !saidElsewhere && (date === null || (dateSpan(date).first <= meeting.endDate && dateSpan(date).last >= meeting.startDate));
@@ -217,21 +222,28 @@ function statementDate(input: {
   sentenceDates: ReadonlyMap<Segment, FoundDate[]>;
   mentions: readonly Mention[];
   meeting: Meeting | undefined;
-  publishedDay: string | null;
+  /** YYYY-MM-DD, or YYYY-MM when only the month is known. */
+  published: string | null;
   blanked: string;
   why: string[];
 }): string | null {
-  const { sentence, attribution, previous, sentenceList, sentenceDates, mentions, meeting, publishedDay, why } = input;
+  const { sentence, attribution, previous, sentenceList, sentenceDates, mentions, meeting, published, blanked, why } = input;
+  const publishedDay = published !== null && published.length === 10 ? published : null;
+  const monthOnly = (date: string) => (date.length === 7 ? ' (the article is dated only to its month, so its words give no day)' : '');
+  // The story moves to another time ("in August 2021", "in the 1950s") between two sentences: what was
+  // said after that is not dated by what came before.
+  const timeMovesBetween = (from: number) =>
+    sentenceList.some((other) => other.end > from && other.start <= sentence.start && otherTime.test(blanked.slice(other.start, other.end)));
   const own = sentenceDates.get(sentence) ?? [];
   if (own.length > 0) {
-    why.push(`date: "${own[0]!.date}" from its own sentence`);
+    why.push(`date: "${own[0]!.date}" from its own sentence${monthOnly(own[0]!.date)}`);
     return own[0]!.date;
   }
   if (vagueTime.test(input.blanked.slice(sentence.start, sentence.end))) {
     why.push('date: its sentence places it at no particular day');
     return null;
   }
-  if (previous !== null && attribution !== null && previous.speaker?.name === attribution.name && previous.date !== null) {
+  if (previous !== null && attribution !== null && previous.speaker?.name === attribution.name && previous.date !== null && !timeMovesBetween(previous.end)) {
     why.push('date: that of the same speaker\'s quotation before it');
     return previous.date;
   }
@@ -254,9 +266,17 @@ function statementDate(input: {
     why.push('date: the day of the meeting the article reports');
     return meeting.startDate;
   }
-  const lead = sentenceList.slice(0, 2).flatMap((segment) => sentenceDates.get(segment) ?? [])[0];
-  if (lead !== undefined && publishedDay !== null && lead.date <= publishedDay && Date.parse(publishedDay) - Date.parse(lead.date) <= 7 * 86400000) {
-    why.push('date: the day the article\'s first sentences give');
+  // The lead: the first two sentences of the report itself, past a headline or a kicker (no full stop).
+  const leadSentences = sentenceList.filter((segment) => /[.!?”"’»]\s*$/.test(blanked.slice(segment.start, segment.end))).slice(0, 2);
+  const leadSentence = leadSentences.find((segment) => (sentenceDates.get(segment) ?? []).length > 0);
+  const lead = leadSentence === undefined ? undefined : sentenceDates.get(leadSentence)![0]!;
+  const recent =
+    lead !== undefined &&
+    (publishedDay !== null
+      ? lead.date.length === 10 && lead.date <= publishedDay && Date.parse(publishedDay) - Date.parse(lead.date) <= 7 * 86400000
+      : published !== null && lead.date.startsWith(published));
+  if (lead !== undefined && recent && !timeMovesBetween(leadSentence!.end)) {
+    why.push(`date: ${lead.date}, ${lead.date.length === 7 ? 'the month' : 'the day'} the article's first sentences give${monthOnly(lead.date)}`);
     return lead.date;
   }
   why.push('date: not found');

@@ -121,6 +121,8 @@ export function sentences(text: string, quotes: readonly QuoteSpan[]): Segment[]
       while (after < paragraph.end && /\s/.test(text[after]!)) after += 1;
       if (after < paragraph.end && !/[\p{Lu}\d“"‘«(]/u.test(text[after]!)) continue;
       if (abbreviations.test(text.slice(Math.max(paragraph.start, i - 5), i + 1))) continue;
+      // A middle initial ("Donald J. Trump") does not end a sentence.
+      if (/(?:^|\s)\p{Lu}\.$/u.test(text.slice(Math.max(paragraph.start, i - 2), i + 1)) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(next, next + 4))) continue;
       result.push({ start, end: next });
       start = after;
       i = after - 1;

@@ -43,4 +43,19 @@ describe('the drafting tool on the evaluation set', () => {
     expect(figures.quoteRecall).toBeLessThan(0.9);
     expect(figures.inventedQuotes).toBe(1);
   });
+
+  it('credits a month only where the article itself is dated only to its month', () => {
+    const month = articles.findIndex((article) => article.published?.length === 7);
+    const day = articles.findIndex((article) => article.published?.length === 10 && article.gold.quotes.some((quote) => quote.date !== null));
+    expect(month).toBeGreaterThanOrEqual(0);
+    const toMonth = (index: number) => ({
+      ...drafts[index]!,
+      statements: drafts[index]!.statements.map((statement) => ({ ...statement, date: statement.date === null ? null : statement.date.slice(0, 7) })),
+    });
+    const monthArticle = scoreDrafts([articles[month]!], [toMonth(month)]).figures;
+    expect(monthArticle.dateDayAccuracy).toBeLessThan(monthArticle.dateAccuracy);
+    const dayArticle = scoreDrafts([articles[day]!], [toMonth(day)]).figures;
+    expect(dayArticle.dateAccuracy).toBe(dayArticle.dateDayAccuracy);
+    expect(dayArticle.dateAccuracy).toBeLessThan(1);
+  });
 });

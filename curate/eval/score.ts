@@ -7,6 +7,11 @@
  * span (so a quote that keeps or drops a closing comma still matches); each annotated quote matches once.
  * Speaker, actors, date and meeting are scored on matched quotes only, so they measure attribution, not
  * detection. An invented quote is one whose text is not in the article at its offsets.
+ *
+ * Dates: `dateAccuracy` scores a date at the precision the article allows. An article dated only to a month
+ * (`published: "YYYY-MM"`) cannot place "on Thursday" on a day, so there a drafted month counts when the
+ * annotated day falls in it; everywhere else the date must be the annotated one. `dateDayAccuracy` is the
+ * strict figure: the annotated day exactly, whatever the article allows.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -58,6 +63,7 @@ export interface Figures {
   speakerAccuracy: number;
   actorAccuracy: number;
   dateAccuracy: number;
+  dateDayAccuracy: number;
   statementMeetingAccuracy: number;
   meetingAccuracy: number;
   attendeeRecall: number;
@@ -90,6 +96,7 @@ export function scoreDrafts(articles: readonly EvalArticle[], drafts: readonly D
   let speakers = 0;
   let actors = 0;
   let dates = 0;
+  let exactDates = 0;
   let statementMeetings = 0;
   let meetings = 0;
   let goldAttendees = 0;
@@ -102,6 +109,7 @@ export function scoreDrafts(articles: readonly EvalArticle[], drafts: readonly D
   articles.forEach((article, index) => {
     const draft = drafts[index]!;
     const misses: string[] = [];
+    const monthOnly = article.published !== null && article.published.length === 7;
     if (!draftSchema.safeParse(draft).success) schemaProblems += 1;
     schemaProblems += checkDraftAgainstText(draft, article.text).length;
     invented += draft.statements.filter((statement) => article.text.slice(statement.start, statement.end) !== statement.quote || !article.text.includes(statement.quote)).length;
@@ -124,7 +132,8 @@ export function scoreDrafts(articles: readonly EvalArticle[], drafts: readonly D
       else misses.push(`speaker of "${gold.text.slice(0, 30)}": ${JSON.stringify(candidate.speaker?.person ?? candidate.speaker?.name ?? null)}, annotated ${JSON.stringify(gold.speaker?.person ?? gold.speaker?.name ?? null)}`);
       if (sameSet(gold.actors, candidate.actors)) actors += 1;
       else misses.push(`actors of "${gold.text.slice(0, 30)}": ${candidate.actors.join(',') || 'none'}, annotated ${gold.actors.join(',')}`);
-      if (gold.date === candidate.date) dates += 1;
+      if (gold.date === candidate.date) exactDates += 1;
+      if (gold.date === candidate.date || (monthOnly && gold.date !== null && candidate.date === article.published && gold.date.startsWith(`${candidate.date}-`))) dates += 1;
       else misses.push(`date of "${gold.text.slice(0, 30)}": ${candidate.date}, annotated ${gold.date}`);
       if (gold.meeting === candidate.meeting) statementMeetings += 1;
       else misses.push(`meeting of "${gold.text.slice(0, 30)}": ${candidate.meeting}, annotated ${gold.meeting}`);
@@ -159,6 +168,7 @@ export function scoreDrafts(articles: readonly EvalArticle[], drafts: readonly D
       speakerAccuracy: ratio(speakers, matched),
       actorAccuracy: ratio(actors, matched),
       dateAccuracy: ratio(dates, matched),
+      dateDayAccuracy: ratio(exactDates, matched),
       statementMeetingAccuracy: ratio(statementMeetings, matched),
       meetingAccuracy: ratio(meetings, articles.length),
       attendeeRecall: ratio(foundAttendees, goldAttendees),
@@ -172,6 +182,28 @@ export function scoreDrafts(articles: readonly EvalArticle[], drafts: readonly D
 
 export function draftEvalSet(articles: readonly EvalArticle[], dataset: Dataset): Draft[] {
   return articles.map((article) => draftArticle(article.text, dataset, { published: article.published, url: article.url, publisher: article.publisher }));
+}
+
+/**
+ * The articles annotated after the tool was built and never used to write its rules (data/draft-eval/
+ * README.md): their figures are the honest measure. A rule written while looking at one of their misses
+ * would make them in-sample; add new unseen articles here instead.
+ */
+export const heldOutArticles: readonly string[] = ['anews-2024-10-04-moscow-format-6', 'pakobserver-2023-04-14-samarkand'];
+
+/** The figures of the articles `keep` picks, scored on their own. */
+export function scoreSubset(articles: readonly EvalArticle[], drafts: readonly Draft[], keep: (name: string) => boolean): Figures {
+  const picked = articles.flatMap((article, index) => (keep(article.name) ? [[article, drafts[index]!] as const] : []));
+  return scoreDrafts(
+    picked.map(([article]) => article),
+    picked.map(([, draft]) => draft),
+  ).figures;
+}
+
+/** One line of figures for a part of the set. */
+export function formatFigures(label: string, figures: Figures): string {
+  const names = ['quoteRecall', 'quotePrecision', 'speakerAccuracy', 'actorAccuracy', 'dateAccuracy', 'dateDayAccuracy', 'meetingAccuracy', 'attendeeRecall', 'attendeesNotAttending', 'inventedQuotes'] as const;
+  return `  ${label}: ${figures.articles} articles, ${figures.matchedQuotes}/${figures.goldQuotes} quotes; ${names.map((name) => `${name} ${figures[name]}`).join(', ')}`;
 }
 
 /** The issue's targets (issue 14, item 5). */
@@ -196,6 +228,7 @@ export function formatReport(figures: Figures, perArticle: readonly ArticleScore
     lines.push(`  ${name.padEnd(22)} ${String(value).padStart(6)}   target ${goal.padEnd(7)} ${met ? 'met' : 'MISSED'}`);
   }
   lines.push(`  ${'statementMeetingAccuracy'.padEnd(22)} ${String(figures.statementMeetingAccuracy).padStart(6)}   (no target)`);
+  lines.push(`  ${'dateDayAccuracy'.padEnd(22)} ${String(figures.dateDayAccuracy).padStart(6)}   (no target: the annotated day exactly, even where the article gives only its month)`);
   for (const article of perArticle) for (const miss of article.misses) lines.push(`  ${article.name}: ${miss}`);
   return lines.join('\n');
 }
