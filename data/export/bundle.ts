@@ -74,8 +74,11 @@ id in lower case (\`csto\`); an "actor" is either.
 
 ## Licence
 
-The repository this data set comes from states: MIT for the code. The data cites its sources; quotes remain
-their publishers' words. No other licence is stated for the data set.
+The repository this data set comes from states:
+
+> MIT for the code. The data cites its sources; quotes remain their publishers' words.
+
+No other licence is stated for the data set.
 
 ## How to cite
 
