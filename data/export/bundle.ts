@@ -49,7 +49,7 @@ function readme(dataVersion: string, current: string | null, dataset: Dataset): 
     const header = `### ${spec.name}.csv (${spec.table(dataset).rows.length} rows)\n\n${spec.about}\n\n| column | what it holds |\n| --- | --- |\n`;
     return header + spec.columns.map((c) => `| \`${c.name}\` | ${c.about} |`).join('\n');
   });
-  return `# ${productTitle}: the data set
+  return `# ${productTitle} (data set)
 
 Data version: ${dataVersion}${current ? `\nCurrent to: ${monthName(current)} (the month of the latest search for new events)` : ''}
 
