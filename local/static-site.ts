@@ -19,6 +19,8 @@ const contentTypes: Record<string, string> = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.zip': 'application/zip',
   '.map': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -34,7 +36,7 @@ const contentTypes: Record<string, string> = {
   '.pbf': 'application/x-protobuf',
 };
 
-const compressible = /^(text\/|application\/(json|javascript)|image\/svg)/;
+const compressible = /^(text\/|application\/(json|geo\+json|javascript)|image\/svg)/;
 
 const cacheControl = {
   /** Vite puts content hashes in these names: a changed file is a new URL. */

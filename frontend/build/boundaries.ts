@@ -220,3 +220,7 @@ export function prepareBoundaries(): PreparedBoundaries {
     countryCount: geometries.length,
   };
 }
+
+let prepared: PreparedBoundaries | undefined;
+/** prepareBoundaries once per process (it takes seconds): the map's file and the GeoJSON download share it. */
+export const preparedBoundaries = (): PreparedBoundaries => (prepared ??= prepareBoundaries());

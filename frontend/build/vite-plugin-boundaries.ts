@@ -5,16 +5,15 @@
  * - index.html gets a preload for it, so the download starts before any script runs.
  */
 import type { Plugin } from 'vite';
-import { prepareBoundaries, type PreparedBoundaries } from './boundaries.ts';
+import { preparedBoundaries } from './boundaries.ts';
 
 const VIRTUAL_ID = 'virtual:boundaries-url';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
 export function countryBoundaries(): Plugin {
-  let prepared: PreparedBoundaries | undefined;
   let base = '/';
   let assetsDir = 'assets';
-  const boundaries = () => (prepared ??= prepareBoundaries());
+  const boundaries = preparedBoundaries;
   const assetPath = () => `${assetsDir}/${boundaries().fileName}`;
 
   return {

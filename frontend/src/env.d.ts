@@ -6,3 +6,16 @@ declare module 'virtual:boundaries-url' {
   const url: string;
   export default url;
 }
+
+declare module 'virtual:downloads' {
+  /** A file built with the page (frontend/build/vite-plugin-downloads.ts): where it is, the name to save it under, its size. */
+  interface BuiltDownload {
+    url: string;
+    saveAs: string;
+    bytes: number;
+  }
+  /** The whole data set as one ZIP. */
+  export const dataZip: BuiltDownload;
+  /** The map's boundaries with our attributes, as GeoJSON. */
+  export const boundariesGeoJson: BuiltDownload;
+}

@@ -3,9 +3,9 @@
  * and every statement's view built once (a statement appears in several documents). Pure: a function of
  * the data set alone, so every builder is one too.
  */
-import { createHash } from 'node:crypto';
 import type { StatementView } from '../../data/schema/api.ts';
 import type { Dataset, Meeting, Participation, Statement } from '../../data/schema/domain.ts';
+import { dataVersionOf } from '../../data/version.ts';
 import { Lookup } from './lookup.ts';
 import { byMeetingDate, byName, byRole, byStatementDateDescending } from './order.ts';
 import { statementView } from './statement.ts';
@@ -34,7 +34,7 @@ export function indexDataSet(dataset: Dataset): DataSet {
   return {
     dataset,
     lookup,
-    dataVersion: createHash('sha256').update(JSON.stringify(dataset)).digest('hex').slice(0, 16),
+    dataVersion: dataVersionOf(dataset),
     meetingsOldestFirst: [...dataset.meetings].sort(byMeetingDate),
     statements,
     statementsWhere: (predicate) => statements.filter(({ record }) => predicate(record)).map(({ view }) => view),
