@@ -19,6 +19,7 @@ import type { RawDataset } from '../../data/load.ts';
 import { validateDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
+import { seedLockDefaults } from '../adapters/dynamodb/seed-lock.ts';
 import { seedTable } from './loader.ts';
 import countries from '../../data/records/countries.json' with { type: 'json' };
 import organisations from '../../data/records/organisations.json' with { type: 'json' };
@@ -65,7 +66,12 @@ export function makeHandler(deps: SeedResourceDeps) {
         response = { ...common, Status: 'SUCCESS' };
       } else {
         if (typeof tableName !== 'string' || tableName === '') throw new Error('The TableName property is missing');
-        const counts = await seedTable({ client: deps.client, tableName, dataset: deps.loadDataset() });
+        const counts = await seedTable({
+          client: deps.client,
+          tableName,
+          dataset: deps.loadDataset(),
+          lock: { ...seedLockDefaults, onWait: (holder) => log('seed: waiting for the seed lock', { tableName, holder }) },
+        });
         log(`seed: ${event.RequestType.toLowerCase()} done`, { tableName, ...counts });
         response = {
           ...common,
