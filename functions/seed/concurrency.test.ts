@@ -13,7 +13,8 @@ import { useEmbeddedDynamoDb } from '../test-support/embedded-dynamodb.ts';
 import { fixtureDataset } from '../test-support/fixture-dataset.ts';
 import { buildItems, seedTable } from './loader.ts';
 
-const database = useEmbeddedDynamoDb();
+// The seed's own timeouts: DynamoDB Local on a busy machine can take longer than the API's 1.5 s.
+const database = useEmbeddedDynamoDb({ purpose: 'seed' });
 let tableNumber = 0;
 let tableName: string;
 
