@@ -48,7 +48,7 @@ export class OriginGuard extends Construct {
 
     this.authorizerFunction = new TableFunction(this, 'Authorizer', {
       entry: props.authorizerEntry,
-      description: `Read API authorizer: lets through requests carrying CloudFront's ${originHeaderName} header`,
+      description: `Authorizer of the read API: lets through requests carrying CloudFront's ${originHeaderName} header`,
       memorySize: 128,
       environment: { ORIGIN_SECRET: this.secret },
     });
