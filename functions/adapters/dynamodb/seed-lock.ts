@@ -22,7 +22,7 @@ export interface SeedLockOptions {
   readonly waitMs: number;
   /** Mean pause between attempts while waiting (each pause is 0.5 to 1.5 times this). */
   readonly pollMs: number;
-  /** Called once when the lock is held by another seed and this one starts to wait. */
+  /** Called once, when this seed first finds the lock held by another. */
   readonly onWait?: (holder: SeedLockHolder) => void;
 }
 
@@ -90,6 +90,8 @@ export async function acquireSeedLock(
 
     const holder = await currentHolder(client, tableName);
     if (holder === undefined) continue; // released between our two calls
+    if (!waited) options.onWait?.(holder);
+    waited = true;
     if (Date.now() >= deadline) {
       throw new SeedLockError(
         `Another seed (${holder.owner}, started ${iso(holder.startedAt)}) holds the lock on table ${tableName} ` +
@@ -97,8 +99,6 @@ export async function acquireSeedLock(
           'and wrote nothing. Run the deploy again once the other one has finished.',
       );
     }
-    if (!waited) options.onWait?.(holder);
-    waited = true;
     // Not past the holder's lease (it may be renewed) nor past our deadline.
     const pause = options.pollMs * (0.5 + Math.random());
     await sleep(Math.max(1, Math.min(pause, deadline - Date.now(), holder.leaseUntil - Date.now() + 1)));
