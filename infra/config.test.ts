@@ -22,6 +22,7 @@ describe('readConfig', () => {
         budgetEmail: 'me@example.org',
         reservedConcurrency: '2',
         retainData: 'true',
+        wafRateLimit: '2000',
       }),
     ).toEqual({
       throttle: { rateLimit: 12.5, burstLimit: 40 },
@@ -29,6 +30,7 @@ describe('readConfig', () => {
       budget: { email: 'me@example.org', limitUsd: configDefaults.budgetUsd },
       reservedConcurrency: 2,
       retainData: true,
+      wafRateLimit: 2000,
     });
   });
 
@@ -46,6 +48,8 @@ describe('readConfig', () => {
     [{ budgetEmail: 'me@example.org', budgetUsd: '-1' }, /budgetUsd must be a positive number/],
     [{ reservedConcurrency: '0' }, /reservedConcurrency must be a positive number/],
     [{ retainData: 'yes' }, /retainData must be true or false/],
+    [{ wafRateLimit: '9' }, /wafRateLimit must be between 10 and 2000000000 requests per 5 minutes/],
+    [{ wafRateLimit: '100.5' }, /wafRateLimit must be a whole number/],
   ])('rejects %j with a message naming the option', (context, message) => {
     expect(() => configOf(context)).toThrow(ConfigError);
     expect(() => configOf(context)).toThrow(message);

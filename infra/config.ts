@@ -17,6 +17,8 @@ export interface DashboardConfig {
   readonly reservedConcurrency?: number;
   /** Keep the table and the site bucket (RETAIN) when the stack is destroyed. */
   readonly retainData: boolean;
+  /** A WAF rate-based rule on the distribution: requests per client IP in any 5 minutes (us-east-1 only). */
+  readonly wafRateLimit?: number;
 }
 
 export const configDefaults = { throttleRate: 50, throttleBurst: 100, budgetUsd: 5 } as const;
@@ -31,6 +33,7 @@ export const contextKeys = [
   'budgetUsd',
   'reservedConcurrency',
   'retainData',
+  'wafRateLimit',
 ] as const;
 
 export type ContextKey = (typeof contextKeys)[number];
@@ -69,8 +72,16 @@ export function readConfig(node: Node): DashboardConfig {
   const reservedConcurrency =
     reservedRaw === undefined || reservedRaw === '' ? undefined : positiveInteger('reservedConcurrency', reservedRaw, 1);
 
+  const wafRaw = get('wafRateLimit');
+  const wafRateLimit = wafRaw === undefined || wafRaw === '' ? undefined : positiveInteger('wafRateLimit', wafRaw, 1);
+  // WAF's bounds for a rate-based rule's limit.
+  if (wafRateLimit !== undefined && (wafRateLimit < 10 || wafRateLimit > 2_000_000_000)) {
+    throw new ConfigError(`wafRateLimit must be between 10 and 2000000000 requests per 5 minutes, got "${String(wafRaw)}".`);
+  }
+
   return {
     throttle: { rateLimit, burstLimit },
+    ...(wafRateLimit === undefined ? {} : { wafRateLimit }),
     ...(domainName && certificateArn ? { customDomain: { domainName, certificateArn } } : {}),
     ...(email ? { budget: { email, limitUsd } } : {}),
     ...(reservedConcurrency === undefined ? {} : { reservedConcurrency }),

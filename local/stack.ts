@@ -17,6 +17,7 @@ import { localTableName } from '../functions/adapters/dynamodb/table-definition.
 import { makeHandlers } from '../functions/handlers/all.ts';
 import { methodNotAllowed } from '../functions/http/errors.ts';
 import { jsonLineLogger, silentLogger } from '../functions/http/log.ts';
+import { seedLockDefaults, type SeedLockHolder } from '../functions/adapters/dynamodb/seed-lock.ts';
 import { seedTable, type SeedCounts } from '../functions/seed/loader.ts';
 import { startEmbeddedDynamoDb } from './embedded-dynamodb.ts';
 import { invocationContext, routeGroupFor, toHttpApiEvent, writeHttpApiResult } from './api-gateway-event.ts';
@@ -87,7 +88,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     await ensureTable(client, tableName);
     const dataset = options.dataset ?? (await readDatasetFiles());
     const seedClient = createDynamoDbClient({ ...endpoint, purpose: 'seed' });
-    const seed = await seedTable({ client: seedClient, tableName, dataset }).finally(() => seedClient.destroy());
+    const lock = {
+      ...seedLockDefaults,
+      // An earlier start stopped while seeding a persisted table: its lease runs out within a minute.
+      onWait: (holder: SeedLockHolder) =>
+        console.error(`Waiting for the seed lock of table ${tableName}, held until ${new Date(holder.leaseUntil).toISOString()}.`),
+    };
+    const seed = await seedTable({ client: seedClient, tableName, dataset, lock }).finally(() => seedClient.destroy());
 
     const handlers = makeHandlers({
       store: new DynamoDbDiplomacyStore(client, tableName),

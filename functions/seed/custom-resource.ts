@@ -9,8 +9,6 @@
  * - Delete: nothing. The table is deleted with the stack, or kept on purpose (retainData); emptying it here
  *   would destroy retained data.
  */
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type {
   CloudFormationCustomResourceEvent,
   CloudFormationCustomResourceResponse,
@@ -19,7 +17,9 @@ import type { RawDataset } from '../../data/load.ts';
 import { validateDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
+import { seedLockDefaults } from '../adapters/dynamodb/seed-lock.ts';
 import { seedTable } from './loader.ts';
+import { putResponse } from '../custom-resource/respond.ts';
 import countries from '../../data/records/countries.json' with { type: 'json' };
 import organisations from '../../data/records/organisations.json' with { type: 'json' };
 import meetings from '../../data/records/meetings.json' with { type: 'json' };
@@ -34,6 +34,7 @@ export const bundledRawDataset: RawDataset = { countries, organisations, meeting
 
 export type SeedEvent = CloudFormationCustomResourceEvent;
 export type SeedResponse = CloudFormationCustomResourceResponse;
+export { putResponse };
 
 export interface SeedResourceDeps {
   readonly client: DynamoDBClient;
@@ -65,7 +66,12 @@ export function makeHandler(deps: SeedResourceDeps) {
         response = { ...common, Status: 'SUCCESS' };
       } else {
         if (typeof tableName !== 'string' || tableName === '') throw new Error('The TableName property is missing');
-        const counts = await seedTable({ client: deps.client, tableName, dataset: deps.loadDataset() });
+        const counts = await seedTable({
+          client: deps.client,
+          tableName,
+          dataset: deps.loadDataset(),
+          lock: { ...seedLockDefaults, onWait: (holder) => log('seed: waiting for the seed lock', { tableName, holder }) },
+        });
         log(`seed: ${event.RequestType.toLowerCase()} done`, { tableName, ...counts });
         response = {
           ...common,
@@ -82,34 +88,6 @@ export function makeHandler(deps: SeedResourceDeps) {
     await deps.respond(event.ResponseURL, response);
     return response;
   };
-}
-
-/** The response as CloudFormation's own cfn-response module sends it: a PUT with an empty Content-Type. */
-export function putResponse(responseUrl: string, response: SeedResponse): Promise<void> {
-  const body = JSON.stringify(response);
-  const url = new URL(responseUrl);
-  const send = url.protocol === 'http:' ? httpRequest : httpsRequest;
-  return new Promise((resolve, reject) => {
-    const request = send(
-      url,
-      {
-        method: 'PUT',
-        headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) },
-        timeout: 10_000,
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () =>
-          res.statusCode !== undefined && res.statusCode < 300
-            ? resolve()
-            : reject(new Error(`CloudFormation response was refused: HTTP ${res.statusCode}`)),
-        );
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('CloudFormation response timed out')));
-    request.on('error', reject);
-    request.end(body);
-  });
 }
 
 function log(message: string, details: Record<string, unknown>): void {

@@ -7,12 +7,20 @@
  * Idempotent without transactions (dynalite has none): it scans the table, puts only items whose content
  * differs and deletes items the data no longer produces. A second run on the same data writes nothing.
  * A data set that `npm run data:check` would refuse is refused before the table is touched.
+ *
+ * Exact under concurrency: the scan, the diff and the writes happen under the seed lock
+ * (../adapters/dynamodb/seed-lock.ts), so two seeds run one after the other and the table ends exactly as
+ * the later one's data. A lock, not versioned documents behind a pointer: the API keeps its one GetItem or
+ * Query per request (reading a pointer first would double its reads; caching it in the functions would
+ * serve an old version for the cache's lifetime and need old versions kept and collected), and the table
+ * holds one copy of the data.
  */
 import { DatasetError } from '../../data/load/issue.ts';
 import { checkRawDataset } from '../../data/check/check.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import type { DynamoDBClient } from '../adapters/dynamodb/client.ts';
-import { documentItemKey, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
+import { documentItemKey, seedLockKey, statementPartitions, statementSortKey, type ItemKey } from '../adapters/dynamodb/keys.ts';
+import { acquireSeedLock, seedLockDefaults, type SeedLockHolder, type SeedLockOptions } from '../adapters/dynamodb/seed-lock.ts';
 import { scanAllItems, writeItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
 import { renderReadModel } from '../read-model/catalogue.ts';
@@ -26,6 +34,8 @@ export interface SeedCounts {
   /** Items removed because the data no longer produces them. */
   readonly deleted: number;
   readonly unchanged: number;
+  /** A seed that was stopped half-way, whose expired lock this one took over. */
+  readonly tookOverFrom?: SeedLockHolder;
 }
 
 /** DynamoDB's item limit is 400 KB including attribute names; stop well before it with a clear message. */
@@ -59,27 +69,47 @@ export async function seedTable({
   client,
   tableName,
   dataset,
+  lock = seedLockDefaults,
 }: {
   client: DynamoDBClient;
   tableName: string;
   dataset: Dataset;
+  lock?: SeedLockOptions;
 }): Promise<SeedCounts> {
   // The one validator: exactly what `npm run data:check` refuses (references, keys, people and offices,
   // reader text, sizes, ISO codes, the neighbour list) is refused here, before the first request to the table.
   const { issues } = checkRawDataset(dataset);
   if (issues.length > 0) throw new DatasetError(issues);
   const wanted = buildItems(dataset);
-  const existing = new Map((await scanAllItems(client, tableName)).map((item) => [keyOf(item), item]));
 
-  const puts = wanted.filter((item) => {
-    const current = existing.get(keyOf(item));
-    return current === undefined || canonicalJson(current) !== canonicalJson(item);
-  });
-  const wantedKeys = new Set(wanted.map(keyOf));
-  const deletes = [...existing.values()].filter((item) => !wantedKeys.has(keyOf(item)));
+  const lease = await acquireSeedLock(client, tableName, lock);
+  let counts: SeedCounts;
+  try {
+    const lockKey = keyOf(seedLockKey);
+    const existing = new Map(
+      (await scanAllItems(client, tableName)).map((item) => [keyOf(item), item] as const).filter(([key]) => key !== lockKey),
+    );
+    const puts = wanted.filter((item) => {
+      const current = existing.get(keyOf(item));
+      return current === undefined || canonicalJson(current) !== canonicalJson(item);
+    });
+    const wantedKeys = new Set(wanted.map(keyOf));
+    const deletes = [...existing.values()].filter((item) => !wantedKeys.has(keyOf(item)));
 
-  await writeItems(client, tableName, { puts, deletes });
-  return { put: puts.length, deleted: deletes.length, unchanged: wanted.length - puts.length };
+    await writeItems(client, tableName, { puts, deletes }, { beforeEachCall: lease.renew });
+    counts = {
+      put: puts.length,
+      deleted: deletes.length,
+      unchanged: wanted.length - puts.length,
+      ...(lease.tookOverFrom === undefined ? {} : { tookOverFrom: lease.tookOverFrom }),
+    };
+  } catch (error) {
+    // The seed's own failure is the one to report; a failed release only leaves a lease that runs out.
+    await lease.release().catch(() => {});
+    throw error;
+  }
+  await lease.release();
+  return counts;
 }
 
 // --------------------------------------------------------------------------------------------------------

@@ -4,14 +4,15 @@
  */
 import { afterAll, beforeAll } from 'vitest';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
-import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
+import { createDynamoDbClient, type ClientPurpose, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
 
-export function useEmbeddedDynamoDb(): { readonly client: DynamoDBClient } {
+/** `purpose` picks the client's timeouts (../adapters/dynamodb/client.ts): `seed` for tests of the seed's own calls. */
+export function useEmbeddedDynamoDb({ purpose = 'api' }: { purpose?: ClientPurpose } = {}): { readonly client: DynamoDBClient } {
   let dynamodb: EmbeddedDynamoDb | undefined;
   let client: DynamoDBClient | undefined;
   beforeAll(async () => {
     dynamodb = await startEmbeddedDynamoDb();
-    client = createDynamoDbClient({ endpoint: dynamodb.endpoint, placeholderCredentials: true });
+    client = createDynamoDbClient({ endpoint: dynamodb.endpoint, placeholderCredentials: true, purpose });
   });
   afterAll(async () => {
     client?.destroy();

@@ -62,6 +62,10 @@ export interface SiteCdnProps {
   readonly bucket: IBucket;
   /** Host name of the HTTP API, served under /api/*. */
   readonly apiDomainName: string;
+  /** The header CloudFront adds to every request to the API, which the API's authorizer requires. */
+  readonly apiOriginHeader: { readonly name: string; readonly value: string };
+  /** A web ACL (CloudFront scope, so in us-east-1) for the distribution: ./rate-limit.ts. */
+  readonly webAclArn?: string;
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
 }
 
@@ -148,6 +152,7 @@ export class SiteCdn extends Construct {
           origin: new HttpOrigin(props.apiDomainName, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
             originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+            customHeaders: { [props.apiOriginHeader.name]: props.apiOriginHeader.value },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
           // Every method reaches the API, so the handlers answer other methods with 405 and an Allow header.
@@ -159,6 +164,7 @@ export class SiteCdn extends Construct {
           compress: true,
         },
       },
+      ...(props.webAclArn === undefined ? {} : { webAclId: props.webAclArn }),
       ...(customDomain
         ? {
             domainNames: [customDomain.domainName],
@@ -176,11 +182,13 @@ export class SiteCdn extends Construct {
       id: 'AwsSolutions-CFR1',
       reason: 'The map is public information meant for readers anywhere; there is no country to block.',
     });
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'No WAF: a web ACL costs at least $5/month plus $0.60 per million requests, more than the whole app. The API behind CloudFront is read-only and throttled at its stage, and the page is static files.',
-    });
+    if (props.webAclArn === undefined) {
+      Validations.of(this.distribution).acknowledge({
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF unless asked for (the wafRateLimit option): a web ACL with a rate rule costs $6/month plus $0.60 per million requests, more than the whole app. The API behind CloudFront is read-only, throttled at its stage and reachable only through CloudFront, and the page is static files.',
+      });
+    }
     if (!customDomain) {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR4',

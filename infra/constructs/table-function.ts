@@ -14,9 +14,12 @@ export interface TableFunctionProps {
   /** Path of the TypeScript module exporting `handler`. */
   readonly entry: string;
   readonly description: string;
-  readonly table: ITableV2;
-  /** Exactly the actions the code calls, on the table ARN only (the table has no indexes). */
-  readonly tableActions: readonly TableAction[];
+  /** The table and exactly the actions the code calls, on the table ARN only (the table has no indexes). */
+  readonly table?: ITableV2;
+  readonly tableActions?: readonly TableAction[];
+  /** Added to TABLE_NAME (when there is a table). */
+  readonly environment?: Readonly<Record<string, string>>;
+  readonly memorySize?: number;
   readonly timeout?: Duration;
   readonly reservedConcurrency?: number;
 }
@@ -31,10 +34,10 @@ export const functionDefaults = {
 } as const;
 
 /**
- * A Node.js Lambda function that reads or writes the table: bundled by esbuild (no Docker), the AWS SDK bundled
+ * A Node.js Lambda function of this app, most of them reading or writing the table: bundled by esbuild (no Docker), the AWS SDK bundled
  * in (AWS advises it: the runtime's copy changes without notice), ESM, arm64. Its log group is explicit, with a
  * retention and DESTROY, so logs neither pile up forever nor outlive the stack. Its role is its own, with no
- * managed policy: it may write to its log group and call exactly `tableActions` on the table.
+ * managed policy: it may write to its log group and call exactly `tableActions` on the table, if it has one.
  */
 export class TableFunction extends Construct {
   readonly function: NodejsFunction;
@@ -48,17 +51,20 @@ export class TableFunction extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    const tableActions = props.table === undefined ? [] : (props.tableActions ?? []);
     const role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `${props.description}: its log group and ${props.tableActions.join(', ')} on the table`,
+      description:
+        tableActions.length === 0
+          ? `${props.description}: its log group only`
+          : `${props.description}: its log group and ${tableActions.join(', ')} on the table`,
     });
     this.logGroup.grantWrite(role);
-    role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: props.tableActions.map((action) => `dynamodb:${action}`),
-        resources: [props.table.tableArn],
-      }),
-    );
+    if (props.table !== undefined && tableActions.length > 0) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: tableActions.map((action) => `dynamodb:${action}`), resources: [props.table.tableArn] }),
+      );
+    }
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry,
@@ -66,12 +72,12 @@ export class TableFunction extends Construct {
       description: props.description,
       runtime: functionDefaults.runtime,
       architecture: functionDefaults.architecture,
-      memorySize: functionDefaults.memorySize,
+      memorySize: props.memorySize ?? functionDefaults.memorySize,
       timeout: props.timeout ?? functionDefaults.timeout,
       role,
       logGroup: this.logGroup,
       loggingFormat: LoggingFormat.JSON,
-      environment: { TABLE_NAME: props.table.tableName },
+      environment: { ...(props.table === undefined ? {} : { TABLE_NAME: props.table.tableName }), ...props.environment },
       ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
       // Shared with the benchmark's and the tests' esbuild builds (./lambda-bundling.ts).
       bundling: { ...lambdaBundling, mainFields: [...lambdaBundling.mainFields] },

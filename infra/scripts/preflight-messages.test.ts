@@ -96,6 +96,22 @@ describe('deploy preflight messages', () => {
     expect(result.stderr).toMatch(/^The AWS credentials found \(AWS_ACCESS_KEY_ID\) did not work: InvalidClientTokenId/);
     expect(result.stderr).not.toMatch(credentialsHelp);
   }, 90_000);
+
+  it('refuses a region that lacks resource types of the stack in one line with the list, before asking AWS', async () => {
+    let stsCalls = 0;
+    sts.prependOnceListener('request', () => (stsCalls += 1));
+    const result = await deploy({
+      HOME: bareHome(),
+      AWS_ACCESS_KEY_ID: 'AKIATESTONLY',
+      AWS_SECRET_ACCESS_KEY: 'test-only',
+      AWS_REGION: 'ap-east-2',
+      AWS_ENDPOINT_URL_STS: stsUrl,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^ap-east-2 lacks AWS::ApiGatewayV2::Api, .*; deploy to one of: .*eu-central-1, .*us-east-1, .*\.$/);
+    expect(result.stderr.split('\n')).toHaveLength(1);
+    expect(stsCalls).toBe(0);
+  }, 90_000);
 });
 
 describe('profilesDefined', () => {

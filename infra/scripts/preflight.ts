@@ -1,5 +1,6 @@
 /**
- * Checks before `npm run deploy` / `npm run destroy` touch anything: a region, working AWS credentials, and
+ * Checks before `npm run deploy` / `npm run destroy` touch anything: a region that has every resource type of
+ * the stack, working AWS credentials, and
  * (for deploy) a CDK-bootstrapped account. Each failure is a PreflightError whose message says what to do.
  * Bounded in time: with no credentials configured the SDK's last resort is the EC2 instance metadata
  * endpoint, which can hang on a laptop; every AWS call here races a short timer.
@@ -9,6 +10,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { GetParameterCommand, ParameterNotFound, SSMClient } from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { unsupportedRegion } from '../regions.ts';
 
 export class PreflightError extends Error {
   override name = 'PreflightError';
@@ -130,6 +132,10 @@ export async function preflight({ requireBootstrap, env = process.env }: Preflig
         'Then run the command again.',
     );
   }
+
+  // Refused before any call to AWS: CloudFormation there lacks resource types the stack uses (infra/regions.json).
+  const refusal = unsupportedRegion(region);
+  if (refusal !== undefined) throw new PreflightError(refusal);
 
   let account: string;
   let caller: string;

@@ -6,6 +6,8 @@ import { gatewayRoutes, type RouteGroup } from '../../functions/http/routes.ts';
 import type { DashboardConfig } from '../config.ts';
 import { BudgetAlarm } from '../constructs/budget-alarm.ts';
 import { HttpApi, type RouteGroupHandler } from '../constructs/http-api.ts';
+import { OriginGuard } from '../constructs/origin-guard.ts';
+import { RateLimit } from '../constructs/rate-limit.ts';
 import { Seed } from '../constructs/seed.ts';
 import { CdkManagedFunctions } from '../constructs/cdk-managed-functions.ts';
 import { SiteCdn } from '../constructs/site-cdn.ts';
@@ -44,8 +46,14 @@ export class DashboardStack extends Stack {
 
     const { table } = new Table(this, 'Data', { definition: tableDefinition, removalPolicy: dataRemovalPolicy });
 
+    const originGuard = new OriginGuard(this, 'OriginGuard', {
+      secretEntry: projectPath('functions/origin-guard/secret-resource.ts'),
+      authorizerEntry: projectPath('functions/origin-guard/authorizer.ts'),
+    });
+
     const api = new HttpApi(this, 'ReadApi', {
       table,
+      authorizer: originGuard.authorizer,
       routes: gatewayRoutes,
       handlers: routeGroupHandlers,
       throttle: config.throttle,
@@ -56,8 +64,9 @@ export class DashboardStack extends Stack {
       table,
       entry: projectPath('functions/seed/custom-resource.ts'),
       recordsDir: projectPath('data/records'),
-      // functions/seed/loader.ts: Scan to find stale items, BatchWriteItem for puts and deletes.
-      tableActions: ['Scan', 'BatchWriteItem'],
+      // functions/seed/loader.ts: Scan to find stale items, BatchWriteItem for puts and deletes; the seed lock
+      // (functions/adapters/dynamodb/seed-lock.ts) is a conditional PutItem, a GetItem and a DeleteItem.
+      tableActions: ['Scan', 'BatchWriteItem', 'PutItem', 'GetItem', 'DeleteItem'],
     });
 
     const content = new SiteContent(this, 'Site', { siteDir: props.siteDir, removalPolicy: dataRemovalPolicy });
@@ -66,6 +75,10 @@ export class DashboardStack extends Stack {
     const site = new SiteCdn(content, 'Default', {
       bucket: content.bucket,
       apiDomainName: api.domainName,
+      apiOriginHeader: { name: originGuard.headerName, value: originGuard.secret },
+      ...(config.wafRateLimit === undefined
+        ? {}
+        : { webAclArn: new RateLimit(this, 'RateLimit', { limitPer5Minutes: config.wafRateLimit }).webAcl.attrArn }),
       ...(config.customDomain ? { customDomain: config.customDomain } : {}),
     });
     // The invalidation runs after the seed, so the CDN never re-caches the old API answers.
@@ -75,7 +88,8 @@ export class DashboardStack extends Stack {
     Aspects.of(this).add(new CdkManagedFunctions(), { priority: AspectPriority.MUTATING });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The map' });
-    new CfnOutput(this, 'ApiUrl', { value: `${api.api.apiEndpoint}/api`, description: 'The read API (direct; the site serves it under /api too)' });
+    // The execute-api address refuses requests that do not come through CloudFront.
+    new CfnOutput(this, 'ApiUrl', { value: `${site.url}/api`, description: 'The read API' });
     new CfnOutput(this, 'TableName', { value: table.tableName, description: 'The DynamoDB table' });
     if (config.customDomain) {
       new CfnOutput(this, 'DnsTarget', {

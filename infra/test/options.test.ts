@@ -25,6 +25,7 @@ beforeAll(() => {
       retainData: 'true',
       throttleRate: '10',
       throttleBurst: '20',
+      wafRateLimit: '2000',
       // Turn the CloudFormation schema checks of aws-cdk-lib into errors: these combinations are synthesized nowhere else.
       '@aws-cdk/core:validateAgainstDefaultRules': true,
     },
@@ -80,6 +81,29 @@ describe('throttling', () => {
   });
 });
 
+describe('wafRateLimit', () => {
+  it('puts a web ACL with one rate rule per client IP on the distribution, refused outside us-east-1', () => {
+    const [[aclId, acl], ...others] = synthesized.ofType('AWS::WAFv2::WebACL') as [[string, CfnResource]];
+    expect(others).toHaveLength(0);
+    expect(acl.Properties).toMatchObject({ Scope: 'CLOUDFRONT', DefaultAction: { Allow: {} } });
+    expect(acl.Properties?.Rules).toEqual([
+      expect.objectContaining({
+        Action: { Block: {} },
+        Statement: { RateBasedStatement: { Limit: 2000, AggregateKeyType: 'IP', EvaluationWindowSec: 300 } },
+        VisibilityConfig: expect.objectContaining({ SampledRequestsEnabled: false }),
+      }),
+    ]);
+    const config = ofType('AWS::CloudFront::Distribution')[0]!.Properties!.DistributionConfig;
+    expect(config.WebACLId).toEqual({ 'Fn::GetAtt': [aclId, 'Arn'] });
+
+    const rules = synthesized.template.toJSON().Rules as Record<string, CfnJson>;
+    const [rule] = Object.entries(rules).filter(([id]) => id.includes('OnlyInUsEast1')).map(([, value]) => value);
+    expect(rule.Assertions).toEqual([
+      { Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, 'us-east-1'] }, AssertDescription: expect.stringMatching(/^wafRateLimit needs the stack in us-east-1/) },
+    ]);
+  });
+});
+
 describe('retainData', () => {
   it('keeps the table and the site bucket, does not empty the bucket, and still deletes the log groups', () => {
     const [table] = ofType('AWS::DynamoDB::GlobalTable');
@@ -102,5 +126,7 @@ describe('cdk-nag (AWS Solutions)', () => {
     const distribution = synthesized.stack.node.findAll().find((construct) => construct.node.id === 'Distribution')!;
     const acknowledged = distribution.node.metadata.flatMap((entry) => Object.keys((entry.data ?? {}) as object));
     expect(acknowledged.join(' ')).not.toContain('CFR4');
+    // With the web ACL, CFR2 (WAF) passes by itself.
+    expect(acknowledged.join(' ')).not.toContain('CFR2');
   });
 });

@@ -114,6 +114,32 @@ describe('HTTP API', () => {
     expect(stage.Properties?.AccessLogSettings.Format).not.toMatch(/sourceIp|userAgent/);
   });
 
+  it('logs the route key, status, request id and time, never anything a client sizes (path, query, headers)', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, CfnResource]];
+    const format = JSON.parse(stage.Properties?.AccessLogSettings.Format as string) as Record<string, string>;
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      time: '$context.requestTimeEpoch',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+    });
+    // Every value is one of these: route template, ids, numbers, AWS-written messages.
+    const bounded = new Set([
+      '$context.requestId',
+      '$context.requestTimeEpoch',
+      '$context.routeKey',
+      '$context.status',
+      '$context.responseLength',
+      '$context.responseLatency',
+      '$context.integrationLatency',
+      '$context.integrationErrorMessage',
+      '$context.authorizer.error',
+      '$context.error.message',
+    ]);
+    for (const [field, variable] of Object.entries(format)) expect(bounded, field).toContain(variable);
+    expect(stage.Properties?.AccessLogSettings.Format).not.toMatch(/path|rawPath|querystring|domainName|header/i);
+  });
+
   it('routes every path of the route table with ANY to its group function, plus the /api fallback', () => {
     const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties?.RouteKey).sort();
     expect(routeKeys).toEqual(gatewayRoutes.map((route) => `ANY ${route.path}`).sort());
@@ -124,6 +150,68 @@ describe('HTTP API', () => {
       const functionId = logicalIdOf(resources[integrationId]?.Properties?.IntegrationUri);
       expect(resources[functionId]?.Properties?.Description).toBe(`Read API, ${group} routes`);
     }
+  });
+});
+
+describe('CloudFront is the only way in', () => {
+  const authorizers = () => ofType('AWS::ApiGatewayV2::Authorizer');
+  const secretAttribute = () => {
+    const [[secretId]] = ofType('Custom::OriginSecret') as [[string, CfnResource]];
+    return { 'Fn::GetAtt': [secretId, 'Value'] };
+  };
+
+  it("every route needs the authorizer, which takes CloudFront's header as its identity source and caches an hour", () => {
+    const [[authorizerId, authorizer], ...others] = authorizers() as [[string, CfnResource]];
+    expect(others).toHaveLength(0);
+    expect(authorizer.Properties).toMatchObject({
+      AuthorizerType: 'REQUEST',
+      AuthorizerPayloadFormatVersion: '2.0',
+      EnableSimpleResponses: true,
+      // A request without the header is refused with 401 by API Gateway, before any function runs.
+      IdentitySource: ['$request.header.x-origin-verify'],
+      AuthorizerResultTtlInSeconds: 3600,
+    });
+    const routes = ofType('AWS::ApiGatewayV2::Route');
+    expect(routes).toHaveLength(gatewayRoutes.length);
+    for (const [id, route] of routes) {
+      expect(route.Properties, id).toMatchObject({ AuthorizationType: 'CUSTOM', AuthorizerId: { Ref: authorizerId } });
+    }
+  });
+
+  it("CloudFront's API origin sends the header with the deploy-time secret, the one the authorizer expects", () => {
+    const config = ofType('AWS::CloudFront::Distribution')[0]![1].Properties!.DistributionConfig;
+    const apiBehaviour = config.CacheBehaviors.find((behaviour: CfnJson) => behaviour.PathPattern === '/api/*');
+    const apiOrigin = config.Origins.find((origin: CfnJson) => origin.Id === apiBehaviour.TargetOriginId);
+    expect(apiOrigin.CustomOriginConfig).toBeDefined();
+    expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: 'x-origin-verify', HeaderValue: secretAttribute() }]);
+    // The page's origin (S3) does not get it.
+    for (const origin of config.Origins.filter((candidate: CfnJson) => candidate !== apiOrigin)) {
+      expect(origin.OriginCustomHeaders).toBeUndefined();
+    }
+
+    const [, authorizer] = authorizers()[0]!;
+    const functionId = logicalIdOf(authorizer.Properties?.AuthorizerUri['Fn::Join'][1][5]);
+    const fn = resources[functionId]!;
+    expect(fn.Properties?.Environment.Variables).toEqual({ ORIGIN_SECRET: secretAttribute() });
+    expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'], MemorySize: 128 });
+    // It reads nothing: its role may only write its logs.
+    const actions = statementsOfRole(logicalIdOf(fn.Properties?.Role)).flatMap(actionsOf);
+    expect(actions.filter((action) => !action.startsWith('logs:'))).toEqual([]);
+  });
+
+  it('makes the secret once, by a custom resource with no properties to change, whose function may only log', () => {
+    const [[, secret], ...others] = ofType('Custom::OriginSecret') as [[string, CfnResource]];
+    expect(others).toHaveLength(0);
+    expect(Object.keys(secret.Properties ?? {}).sort()).toEqual(['ServiceTimeout', 'ServiceToken']);
+    const fn = resources[logicalIdOf(secret.Properties?.ServiceToken)]!;
+    const actions = statementsOfRole(logicalIdOf(fn.Properties?.Role)).flatMap(actionsOf);
+    expect(actions.filter((action) => !action.startsWith('logs:'))).toEqual([]);
+  });
+
+  it('outputs the API under the site, not the execute-api address', () => {
+    const outputs = synthesized.template.toJSON().Outputs as Record<string, { Value: CfnJson }>;
+    expect(JSON.stringify(outputs.ApiUrl?.Value)).not.toContain('execute-api');
+    expect(JSON.stringify(outputs.ApiUrl?.Value)).toContain('/api');
   });
 });
 
@@ -303,11 +391,17 @@ describe('seed', () => {
     expect(fn.Properties).toMatchObject({ Runtime: 'nodejs24.x', Architectures: ['arm64'] });
   });
 
-  it('may Scan and BatchWriteItem on the table, which is what the loader calls, and nothing else there', () => {
+  it('may Scan, BatchWriteItem and handle its lock item on the table, which is what the loader calls, and nothing else there', () => {
     const [[, seed]] = ofType('Custom::SeedTable') as [[string, CfnResource]];
     const fn = resources[logicalIdOf(seed.Properties?.ServiceToken)]!;
     const actions = statementsOfRole(logicalIdOf(fn.Properties?.Role)).flatMap(actionsOf);
-    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual(['dynamodb:BatchWriteItem', 'dynamodb:Scan']);
+    expect(actions.filter((action) => action.startsWith('dynamodb:')).sort()).toEqual([
+      'dynamodb:BatchWriteItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:Scan',
+    ]);
   });
 });
 
@@ -322,6 +416,8 @@ describe('removal and cost', () => {
   it('has no option resources unless asked: no budget, no reserved concurrency, no customer-managed key', () => {
     expect(ofType('AWS::Budgets::Budget')).toHaveLength(0);
     expect(ofType('AWS::KMS::Key')).toHaveLength(0);
+    expect(ofType('AWS::WAFv2::WebACL')).toHaveLength(0);
+    expect(synthesized.template.toJSON().Rules ?? {}).not.toHaveProperty(['RateLimitOnlyInUsEast1']);
     for (const [, fn] of ofType('AWS::Lambda::Function')) expect(fn.Properties?.ReservedConcurrentExecutions).toBeUndefined();
   });
 

@@ -34,3 +34,9 @@ export const statementPartitions = {
 
 export const statementSortKey = (statement: { date: string; id: string }): string =>
   `${statement.date}#${statement.id}`;
+
+/**
+ * The seed's lock (./seed-lock.ts): no route reads it (documents have sk `DOC`, statements a date), and the
+ * seed deletes it when done.
+ */
+export const seedLockKey: ItemKey = { pk: 'SEED#LOCK', sk: 'LOCK' };

@@ -66,20 +66,26 @@ export async function scanAllItems(client: DynamoDBClient, tableName: string): P
 const batchSize = 25;
 const maxAttempts = 8;
 
+/**
+ * Deletes go first: a seed stopped half-way (killed, timed out) leaves no item its data no longer produces.
+ * `beforeEachCall` runs before every BatchWriteItem call, retries included (the seed renews its lock there).
+ */
 export async function writeItems(
   client: DynamoDBClient,
   tableName: string,
   changes: { readonly puts: readonly TableItem[]; readonly deletes: readonly TableItem[] },
+  { beforeEachCall }: { readonly beforeEachCall?: () => Promise<void> } = {},
 ): Promise<void> {
   const requests: WriteRequest[] = [
-    ...changes.puts.map((item) => ({ PutRequest: { Item: marshall(item) } })),
     ...changes.deletes.map(({ pk, sk }) => ({ DeleteRequest: { Key: marshall({ pk, sk }) } })),
+    ...changes.puts.map((item) => ({ PutRequest: { Item: marshall(item) } })),
   ];
   for (let start = 0; start < requests.length; start += batchSize) {
     let pending = requests.slice(start, start + batchSize);
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > maxAttempts) throw new Error(`BatchWriteItem left ${pending.length} items unprocessed`);
       if (attempt > 1) await sleep(Math.min(50 * 2 ** attempt, 2_000));
+      await beforeEachCall?.();
       const output = await client
         .send(new BatchWriteItemCommand({ RequestItems: { [tableName]: pending } }))
         .catch((error: unknown) => Promise.reject(tableCallFailed('BatchWriteItem', tableName, error)));
@@ -92,7 +98,7 @@ export async function writeItems(
  * What the seed reports (to CloudFormation, or on `npm start`): the operation, the table and the SDK's own
  * words, e.g. `DynamoDB Scan on table t failed: TimeoutError: … exceeded the configured 8000 ms requestTimeout.`
  */
-function tableCallFailed(operation: string, tableName: string, error: unknown): StoreUnavailableError {
+export function tableCallFailed(operation: string, tableName: string, error: unknown): StoreUnavailableError {
   const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return new StoreUnavailableError(`DynamoDB ${operation} on table ${tableName} failed: ${cause}`, { cause: error });
 }

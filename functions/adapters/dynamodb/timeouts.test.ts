@@ -111,7 +111,8 @@ describe('the seed custom resource whose DynamoDB endpoint never answers', () =>
 
     expect(silent.connections).toBeGreaterThan(connectionsBefore);
     expect(response.Status).toBe('FAILED');
-    expect(response.Reason).toMatch(/^StoreUnavailableError: DynamoDB Scan on table hung-table failed: TimeoutError/);
+    // The first call is the seed lock's conditional PutItem.
+    expect(response.Reason).toMatch(/^StoreUnavailableError: DynamoDB PutItem \(seed lock\) on table hung-table failed: TimeoutError/);
     expect(response.Reason).toMatch(/requestTimeout|timeout/);
     expect(received).toEqual([response]);
     expect(elapsed).toBeLessThan(seedBudgetMs);
