@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { countryBoundaries } from './build/vite-plugin-boundaries.ts';
+import { firstView } from './build/vite-plugin-first-view.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [svelte(), countryBoundaries()],
+  plugins: [svelte(), countryBoundaries(), firstView()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
