@@ -130,8 +130,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
     // Afghanistan and the neighbours whose names sit on their label point: the same pixels, give or take the
     // text measure (the picture estimates widths at build time).
     for (const iso3 of ['AFG', 'IRN', 'PAK', 'UZB', 'TKM']) {
-      const [x0, y0] = before[iso3]!;
-      const [x1, y1] = after[iso3]!;
+      const [x0, y0] = before[iso3] as [number, number];
+      const [x1, y1] = after[iso3] as [number, number];
       expect(Math.abs(x1 - x0), iso3).toBeLessThanOrEqual(4);
       expect(Math.abs(y1 - y0), iso3).toBeLessThanOrEqual(4);
     }

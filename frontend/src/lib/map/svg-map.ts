@@ -126,7 +126,7 @@ const escapeXml = (text: string) =>
 const attrs = (values: Record<string, string | number | undefined>) =>
   Object.entries(values)
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => ` ${name}="${typeof value === 'string' ? escapeXml(value) : Number(value.toFixed(2))}"`)
+    .map(([name, value]) => ` ${name}="${typeof value === 'string' ? escapeXml(value) : Number(value!.toFixed(2))}"`)
     .join('');
 
 /** Is the point (lng, lat) inside one of the polygons (even-odd over every ring)? */
@@ -210,7 +210,7 @@ export function renderSvgMap(input: SvgMapInput): SvgMap {
         use(shape.id, stroke(categoryLine, category.lineWidth, { 'stroke-dasharray': dash(category), 'stroke-linecap': roundCapped.has(category.line) ? 'round' : undefined })),
       );
     }
-    if (highlight.joint) over.push(use(shape.id, stroke(jointStatementLine.color, jointStatementLine.width, { 'stroke-dasharray': dash(jointStatementLine) })));
+    if (highlight.joint) over.push(use(shape.id, stroke(jointStatementLine.color, jointStatementLine.width, { 'stroke-dasharray': dash({ line: jointStatementLine.line, lineWidth: jointStatementLine.width }) })));
     if (input.selected != null && shape.iso3 === input.selected) {
       over.push(use(shape.id, stroke(selectedLine.outer, selectedLine.outerWidth)), use(shape.id, stroke(selectedLine.inner, selectedLine.innerWidth)));
     }
