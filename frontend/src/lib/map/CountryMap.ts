@@ -398,15 +398,20 @@ export class CountryMap {
     this.lastPlacement = this.labelLayer.render(requests, width, height, obstacles);
   }
 
-  /** Navigation → highlighted map (boundaries drawn with the first highlights), for the performance report. */
+  /** Navigation → highlighted map (boundaries drawn with the first highlights and names), for the performance report. */
   private markWhenHighlighted(): void {
     if (this.highlightMarked || !this.dataLoaded || this.applied.size === 0) return;
     this.highlightMarked = true;
-    this.map.once('idle', () => {
-      performance.mark('map-highlighted');
-      // The names are placed in the frame after 'idle' (scheduleLabels); hand over in the one after that.
-      requestAnimationFrame(() => requestAnimationFrame(() => this.options.onDrawn?.()));
-    });
+    // The names are placed in the frame after 'idle' (scheduleLabels): the map is complete in the one after
+    // that, when the first view's picture gives way to it (onDrawn) and the mark is set.
+    this.map.once('idle', () =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.options.onDrawn?.();
+          performance.mark('map-highlighted');
+        }),
+      ),
+    );
   }
 
   /** What the map shows now: west-south and east-north corners, and width ÷ height (for the images). */
