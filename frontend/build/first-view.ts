@@ -3,7 +3,8 @@
  * app draws it for the plain URL, from the records through the read model's overview builder (so it is what
  * /api/overview serves), with the map as an SVG picture drawn by the app's own renderer
  * (src/lib/map/svg-map.ts) in MapLibre's frame, and the map's names as the live map writes them. Links
- * stand in for the buttons, so the page reads and navigates with JavaScript off.
+ * stand in for the buttons, so the page reads and navigates with JavaScript off. The overview it was drawn
+ * from goes with it as JSON, for the app to start from.
  *
  * Loaded through Vite's SSR loader, which compiles the Svelte components for the server.
  */
@@ -97,5 +98,8 @@ export async function renderFirstView(boundariesJson: string): Promise<string> {
   app.overview = overview;
   app.staticLinks = true;
   app.firstViewMap = mapPicture(app, countries);
-  return render(App, { props: { app } }).body;
+  // The overview goes with it (about 6 KiB gzip), so the app can take over at once without waiting for the
+  // API; JSON, not script: `<` escaped so no text in it can end the element.
+  const data = JSON.stringify(overview).replace(/</g, '\\u003c');
+  return `${render(App, { props: { app } }).body}<script type="application/json" id="first-view-overview">${data}</script>`;
 }
