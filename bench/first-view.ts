@@ -69,7 +69,7 @@ async function timeOurs(browser: Browser, url: string): Promise<{ visible: numbe
       };
       requestAnimationFrame(probe);
     })()`);
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, { timeout: 120_000 });
     const [interactive, frame, paint] = await page.evaluate(() =>
       ['map-highlighted', 'first-view-frame', 'first-contentful-paint'].map((name) => performance.getEntriesByName(name)[0]?.startTime ?? -1),
@@ -85,7 +85,7 @@ async function timeFloor(browser: Browser, url: string): Promise<number> {
   const context = await browser.newContext({ viewport });
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('map-drawn').length > 0, null, { timeout: 120_000 });
     return await page.evaluate(() => performance.getEntriesByName('map-drawn')[0]!.startTime);
   } finally {
@@ -134,7 +134,7 @@ async function clickToPanel(browser: Browser, url: string, clicks: number): Prom
   const samples: number[] = [];
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.goto(url, { timeout: 120_000 });
     await page.waitForFunction(() => performance.getEntriesByName('map-highlighted').length > 0, null, { timeout: 120_000 });
     await page.waitForFunction(() => (window as unknown as { __countryMap?: { settled(): boolean } }).__countryMap?.settled());
     const meetings = overview.meetings.slice(-4);
