@@ -98,8 +98,11 @@ async function lighthouse(url: string): Promise<LighthouseScores> {
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [lighthouseCli, url, '--quiet', '--output=json', '--output-path=stdout', '--only-categories=performance,accessibility', `--chrome-flags=${flags}`],
-    { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024, timeout: 300_000 },
-  );
+    { env: { ...process.env, CHROME_PATH: chromiumPath }, maxBuffer: 64 * 1024 * 1024, timeout: 900_000 },
+  ).catch((error: { stderr?: string; killed?: boolean; message: string }) => {
+    const reason = error.killed ? 'timed out after 15 minutes' : (error.stderr ?? error.message).trim().split('\n').at(-1);
+    throw new Error(`Lighthouse on ${url}: ${reason}`);
+  });
   const result = JSON.parse(stdout) as {
     categories: Record<string, { score: number | null }>;
     audits: Record<string, { numericValue?: number }>;
