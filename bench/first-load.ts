@@ -29,8 +29,8 @@ const kinds = [
 ] as const;
 type Kind = (typeof kinds)[number];
 
-/** The part of the first load that is ours to keep small (the budget): everything but MapLibre and the HTML. */
-const oursKinds: readonly Kind[] = ['js-ours', 'css-ours', 'boundaries', 'api-overview'];
+/** The part of the first load that is ours to keep small (the budget): everything but MapLibre. The HTML carries the first view (its map picture included). */
+const oursKinds: readonly Kind[] = ['html', 'js-ours', 'css-ours', 'boundaries', 'api-overview'];
 
 /** By URL path: Vite names MapLibre's chunk, stylesheet and worker after it (frontend/vite.config.ts). */
 function kindOf(urlPath: string): Kind {
@@ -61,7 +61,7 @@ function sizeOf(urlPath: string, body: Buffer): FileSize {
 export interface FirstLoad {
   readonly files: readonly FileSize[];
   readonly byKind: Readonly<Record<Kind, { raw: number; gzip: number; brotli: number; files: number }>>;
-  /** js-ours + css-ours + boundaries + api-overview. */
+  /** html + js-ours + css-ours + boundaries + api-overview. */
   readonly ours: { raw: number; gzip: number; brotli: number };
   readonly total: { raw: number; gzip: number; brotli: number };
 }
@@ -128,7 +128,7 @@ export function formatFirstLoadTable(load: FirstLoad): string {
       const sums = load.byKind[kind];
       return [kind, sums.files, kib(sums.raw), kib(sums.gzip), kib(sums.brotli)];
     });
-  rows.push(['ours (js+css+boundaries+overview)', '', kib(load.ours.raw), kib(load.ours.gzip), kib(load.ours.brotli)]);
+  rows.push(['ours (html+js+css+boundaries+overview)', '', kib(load.ours.raw), kib(load.ours.gzip), kib(load.ours.brotli)]);
   rows.push(['total', load.files.length, kib(load.total.raw), kib(load.total.gzip), kib(load.total.brotli)]);
   return formatTable(['kind', 'files', 'KiB', 'KiB gzip', 'KiB br'], rows);
 }

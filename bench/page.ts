@@ -35,7 +35,7 @@ export interface PageReport {
 }
 
 /** The floor page built with Vite into a temporary folder, with the page's boundary file beside it. */
-async function buildFloor(): Promise<string> {
+export async function buildFloor(): Promise<string> {
   const boundaries = (await readdir(path.join(distDir, 'assets'))).find((name) => /^countries-[\w-]+\.json$/.test(name));
   if (boundaries === undefined) throw new Error(`No boundary file in ${distDir}assets: run \`npm run build\` first`);
   const outDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));

@@ -4,7 +4,7 @@
  *
  *   npm run bench                              everything (about 8 minutes on 2 cores)
  *   npm run bench -- --robustness              only the load, fuzz and data-fuzz runs
- *   npm run bench -- --only page,api           some sections: page, api, lambda, dynamodb, load, fuzz, data
+ *   npm run bench -- --only page,api           some sections: page, first-view, api, lambda, dynamodb, load, fuzz, data
  *   npm run bench -- --quick                   shorter runs, for trying the harness (figures are rougher)
  *   npm run bench -- --out path/to/report.json
  *
@@ -26,12 +26,13 @@ import { countDynamoDbRequestsPerRoute, formatDynamoDbTable, type DynamoDbReport
 import { distDir, formatFirstLoadTable } from './first-load.ts';
 import { benchLambdas, formatLambdaTable, type LambdaReport } from './lambda.ts';
 import { benchPage, type PageReport } from './page.ts';
+import { benchFirstView, evaluateFirstView, formatFirstViewTable, type FirstViewReport } from './first-view.ts';
 import { fuzzData, type DataFuzzReport } from './data-fuzz.ts';
 import { fuzzApi, type FuzzReport } from './fuzz.ts';
 import { heapGrowthAllowance, loadApi, type LoadReport } from './load.ts';
 import { formatTable, kib, round } from './stats.ts';
 
-const sections = ['page', 'api', 'lambda', 'dynamodb', 'load', 'fuzz', 'data'] as const;
+const sections = ['page', 'first-view', 'api', 'lambda', 'dynamodb', 'load', 'fuzz', 'data'] as const;
 type Section = (typeof sections)[number];
 const robustnessSections: readonly Section[] = ['load', 'fuzz', 'data'];
 
@@ -55,6 +56,7 @@ const selected: readonly Section[] = values.only
 const quick = values.quick;
 const settings = {
   page: { loads: quick ? 5 : 9 },
+  'first-view': { loads: quick ? 3 : 5, lighthouseRuns: quick ? 1 : 3, clicks: quick ? 8 : 16 },
   api: { connections: 10, roundSeconds: quick ? 1 : 3, rounds: quick ? 2 : 3, singleConnectionSeconds: quick ? 0.5 : 1.5 },
   lambda: { samples: quick ? 5 : 11 },
   load: { seconds: quick ? 10 : 30, connections: 50 },
@@ -70,6 +72,7 @@ interface Report {
   machine: Record<string, string | number>;
   settings: Partial<typeof settings>;
   page?: PageReport;
+  firstView?: FirstViewReport;
   api?: ApiBenchReport;
   lambda?: LambdaReport;
   dynamodb?: DynamoDbReport;
@@ -119,6 +122,11 @@ for (const section of selected) {
       say('\nBytes on first load (what Chromium requested; gzip and brotli at zlib defaults)');
       say(formatFirstLoadTable(report.page.firstLoad));
       break;
+    case 'first-view':
+      report.firstView = await benchFirstView({ ...settings['first-view'], log: progress });
+      say(`\nFirst view (issue 15): medians of ${report.firstView.loads} cold loads, ${report.firstView.viewport.width}×${report.firstView.viewport.height}; Lighthouse mobile`);
+      say(formatFirstViewTable(report.firstView));
+      break;
     case 'api':
       report.api = await benchApi({ ...settings.api, log: progress });
       say(`\nAPI: ${report.api.connections} connections, ${report.api.rounds} alternating rounds of ${report.api.roundSeconds} s per server; ms; × = ours ÷ baseline`);
@@ -164,8 +172,8 @@ say(
 
 await mkdir(path.dirname(values.out), { recursive: true });
 report.machine.loadAverageAtEnd = os.loadavg().map((value) => round(value, 2)).join(' ');
-const { generatedAt, machine: host, settings: used, page, api, lambda, dynamodb, robustness, targets } = report;
-const ordered = { generatedAt, machine: host, settings: used, page, api, lambda, dynamodb, robustness, targets };
+const { generatedAt, machine: host, settings: used, page, firstView, api, lambda, dynamodb, robustness, targets } = report;
+const ordered = { generatedAt, machine: host, settings: used, page, firstView, api, lambda, dynamodb, robustness, targets };
 await writeFile(values.out, `${JSON.stringify(ordered, null, 2)}\n`);
 say(`\nReport: ${path.relative(process.cwd(), values.out)}`);
 if (report.targets.some((target) => !target.met && !target.timing)) process.exitCode = 1;
@@ -193,7 +201,7 @@ function machine(): Record<string, string | number> {
   };
 }
 
-function evaluateTargets({ page, api, lambda, dynamodb, robustness }: Report): Target[] {
+function evaluateTargets({ page, firstView, api, lambda, dynamodb, robustness }: Report): Target[] {
   const targets: Target[] = [];
   const add = (name: string, target: string, measured: string, met: boolean, timing = false) =>
     targets.push({ name, target, measured, met, timing });
@@ -204,6 +212,7 @@ function evaluateTargets({ page, api, lambda, dynamodb, robustness }: Report): T
     add('first load beyond MapLibre (gzip)', `≤ ${budgets.firstLoad.oursGzipKiB} KiB`, `${kib(ours.gzip)} KiB`, ours.gzip <= budgets.firstLoad.oursGzipKiB * KiB);
     add('  of which boundaries (gzip)', `≤ ${budgets.firstLoad.boundariesGzipKiB} KiB`, `${kib(byKind.boundaries.gzip)} KiB`, byKind.boundaries.gzip <= budgets.firstLoad.boundariesGzipKiB * KiB);
   }
+  if (firstView) for (const [name, target, measured, met] of evaluateFirstView(firstView)) add(name, target, measured, met, true);
   if (api) {
     const worst = (pick: (route: ApiBenchReport['routes'][number]) => number) =>
       api.routes.reduce((max, route) => (pick(route) > pick(max) ? route : max), api.routes[0] as ApiBenchReport['routes'][number]);

@@ -3,10 +3,11 @@ import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { countryBoundaries } from './build/vite-plugin-boundaries.ts';
 import { downloads } from './build/vite-plugin-downloads.ts';
+import { firstView } from './build/vite-plugin-first-view.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [svelte(), countryBoundaries(), downloads()],
+  plugins: [svelte(), countryBoundaries(), downloads(), firstView()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

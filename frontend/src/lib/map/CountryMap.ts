@@ -24,6 +24,8 @@ import { mainlandBounds, type Bounds } from './geometry.ts';
 import type { CountryHighlight } from '../state/view-types.ts';
 import { LabelLayer } from './LabelLayer.ts';
 import { shortName, type Placement, type Rect } from './labels.ts';
+import type { MapLabel } from './map-labels.ts';
+import { REGION_BOUNDS, REGION_PADDING } from './frame.ts';
 
 // Without this Vite does not emit the worker file and the map never loads ("Worker failed to load").
 setWorkerUrl(workerUrl);
@@ -36,13 +38,9 @@ interface CountryMapOptions {
   /** Called when the pointer enters a country (its code and name) or leaves the countries (null). */
   onHover?: (hovered: { iso3: string; name: string; x: number; y: number } | null) => void;
   onError?: (message: string) => void;
+  /** Called once the boundaries are drawn with the first highlights and their names. */
+  onDrawn?: () => void;
 }
-
-/** Afghanistan and its region: from eastern Turkey to western China, from Kazakhstan to the Arabian Sea. */
-const REGION_BOUNDS: [[number, number], [number, number]] = [
-  [44, 22],
-  [92, 50],
-];
 
 export interface CountryMapTestHook {
   project: (lng: number, lat: number) => [number, number];
@@ -53,16 +51,6 @@ export interface CountryMapTestHook {
   settled: () => boolean;
   /** The latest label placement. */
   placement: () => Placement | null;
-}
-
-/** A name the page wants on the map. */
-export interface MapLabel {
-  iso3: string;
-  name: string;
-  /** Lower is more important: it wins a contested spot. */
-  priority: number;
-  /** The country's fill, for the marker of a country too small to see. */
-  fill: string;
 }
 
 type CountriesTopology = Topology<{
@@ -130,7 +118,7 @@ export class CountryMap {
       container: options.container,
       style: buildStyle(),
       bounds: REGION_BOUNDS,
-      fitBoundsOptions: { padding: 8 },
+      fitBoundsOptions: { padding: REGION_PADDING },
       // 0: the whole world fits a phone's width, for a stance layer that colours the US and Central Asia.
       minZoom: 0,
       maxZoom: 8,
@@ -410,15 +398,37 @@ export class CountryMap {
     this.lastPlacement = this.labelLayer.render(requests, width, height, obstacles);
   }
 
-  /** Navigation → highlighted map (boundaries drawn with the first highlights), for the performance report. */
+  /** Navigation → highlighted map (boundaries drawn with the first highlights and names), for the performance report. */
   private markWhenHighlighted(): void {
     if (this.highlightMarked || !this.dataLoaded || this.applied.size === 0) return;
     this.highlightMarked = true;
-    this.map.once('idle', () => performance.mark('map-highlighted'));
+    // The names are placed in the frame after 'idle' (scheduleLabels): the map is complete in the one after
+    // that, when the first view's picture gives way to it (onDrawn) and the mark is set.
+    this.map.once('idle', () =>
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          this.options.onDrawn?.();
+          performance.mark('map-highlighted');
+        }),
+      ),
+    );
+  }
+
+  /** What the map shows now: west-south and east-north corners, and width ÷ height (for the images). */
+  currentView(): { bounds: [[number, number], [number, number]]; aspect: number } {
+    const bounds = this.map.getBounds();
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    return {
+      bounds: [
+        [bounds.getWest(), bounds.getSouth()],
+        [bounds.getEast(), bounds.getNorth()],
+      ],
+      aspect: width > 0 && height > 0 ? width / height : 1.5,
+    };
   }
 
   frameRegion(): void {
-    this.map.fitBounds(REGION_BOUNDS, { padding: 8, duration: this.duration() });
+    this.map.fitBounds(REGION_BOUNDS, { padding: REGION_PADDING, duration: this.duration() });
   }
 
   destroy(): void {
