@@ -10,10 +10,6 @@ import { preparedBoundaries } from './boundaries.ts';
 const VIRTUAL_ID = 'virtual:boundaries-url';
 const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 
-let prepared: PreparedBoundaries | undefined;
-/** The prepared boundaries, computed once per process (the build's first view reads them too). */
-export const preparedBoundaries = (): PreparedBoundaries => (prepared ??= prepareBoundaries());
-
 export function countryBoundaries(): Plugin {
   let base = '/';
   let assetsDir = 'assets';

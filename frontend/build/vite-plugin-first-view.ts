@@ -6,7 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { countryBoundaries, preparedBoundaries } from './vite-plugin-boundaries.ts';
+import { preparedBoundaries } from './boundaries.ts';
+import { countryBoundaries } from './vite-plugin-boundaries.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('./first-view.ts', import.meta.url));
