@@ -2,10 +2,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { countryBoundaries } from './build/vite-plugin-boundaries.ts';
+import { siteUrl } from './build/vite-plugin-site-url.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [svelte(), countryBoundaries()],
+  plugins: [svelte(), countryBoundaries(), siteUrl()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -6,3 +6,8 @@ declare module 'virtual:boundaries-url' {
   const url: string;
   export default url;
 }
+
+interface ImportMetaEnv {
+  /** Where readers report an error in the data (the project's issue tracker), set by whoever deploys the page. */
+  readonly VITE_REPORT_ERROR_URL?: string;
+}
