@@ -4,10 +4,11 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { countryBoundaries } from './build/vite-plugin-boundaries.ts';
 import { downloads } from './build/vite-plugin-downloads.ts';
 import { firstView } from './build/vite-plugin-first-view.ts';
+import { siteUrl } from './build/vite-plugin-site-url.ts';
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [svelte(), countryBoundaries(), downloads(), firstView()],
+  plugins: [svelte(), countryBoundaries(), downloads(), siteUrl(), firstView()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

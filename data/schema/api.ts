@@ -24,6 +24,7 @@ import {
   stanceValueSchema,
   topicSchema,
   triStateSchema,
+  coverageSchema,
   isoDateSchema,
   dayOrMonthSchema,
 } from './domain.ts';
@@ -250,6 +251,32 @@ export const apiErrorSchema = z.object({
 
 export const healthSchema = z.object({ status: z.literal('ok'), dataVersion: z.string().nullable() });
 
+// ------------------------------------------------------------------------------------------------ coverage
+
+/**
+ * What the record covers and how current it is, for the page's "About the record": how many records of
+ * each kind, the span of the meetings, and the searches for new events with what each found.
+ */
+export const coverageDocumentSchema = z.object({
+  dataVersion: z.string(),
+  /** The month (`YYYY-MM`) of the latest search for new events, as in the overview. */
+  currentTo: z.string().nullable(),
+  /** The day of the latest search for new events. */
+  lastSearched: isoDateSchema.nullable(),
+  totals: z.object({
+    meetings: z.number().int().nonnegative(),
+    countries: z.number().int().nonnegative(),
+    organisations: z.number().int().nonnegative(),
+    statements: z.number().int().nonnegative(),
+    sources: z.number().int().nonnegative(),
+  }),
+  /** First day of the earliest meeting and of the latest; null with no meetings. */
+  meetingsFrom: isoDateSchema.nullable(),
+  meetingsTo: isoDateSchema.nullable(),
+  /** The searches for new events, newest first: what was looked for, when, and what was found. */
+  searches: z.array(coverageSchema.pick({ topic: true, searched: true, found: true, result: true })),
+});
+
 export type ActorRef = z.infer<typeof actorRefSchema>;
 export type SourceView = z.infer<typeof sourceViewSchema>;
 export type Overview = z.infer<typeof overviewSchema>;
@@ -270,3 +297,4 @@ export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
 export type OrganisationList = z.infer<typeof organisationListSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type Health = z.infer<typeof healthSchema>;
+export type CoverageDocument = z.infer<typeof coverageDocumentSchema>;

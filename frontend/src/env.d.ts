@@ -19,3 +19,8 @@ declare module 'virtual:downloads' {
   /** The map's boundaries with our attributes, as GeoJSON. */
   export const boundariesGeoJson: BuiltDownload;
 }
+
+interface ImportMetaEnv {
+  /** Where readers report an error in the data (the project's issue tracker), set by whoever deploys the page. */
+  readonly VITE_REPORT_ERROR_URL?: string;
+}

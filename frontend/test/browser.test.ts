@@ -270,12 +270,12 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
 
   it('a deep link reopens exactly that view, and back and forward move between views', async () => {
     const { page, errors } = await open(`/?meeting=${MOSCOW_2025}&country=RUS&layer=changes`);
-    await expect(page.getByRole('radio', { name: 'Change since previous round' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByRole('radio', { name: 'Change between rounds' }).isChecked()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: /7 Oct 2025/ }).getAttribute('aria-pressed')).resolves.toBe('true');
     await page.locator('#country-title', { hasText: 'Russia' }).waitFor();
     await page.waitForFunction(() => window.__countryMap!.featureState('RUS').selected === true);
     expect(await featureState(page, 'RUS')).toMatchObject({ cat: expect.stringMatching(/^(joined|unchanged|role-changed)$/) });
-    await expect(page.locator('.legend').innerText()).resolves.toContain('Change since the previous round');
+    await expect(page.locator('.legend').innerText()).resolves.toContain('Change since the earlier round');
 
     await page.getByRole('button', { name: /4 Oct 2024/ }).click();
     await expect.poll(() => page.url()).toContain('meeting=moscow-format-6-moscow-2024');

@@ -80,6 +80,7 @@ describe('every route answers with its documented shape, from exactly one Dynamo
     ['/api/statements?country=RUS&topic=foreign-military-presence&stance=opposes', ['Query']],
     [`/api/statements?meeting=${tehranMeetingId}&country=PAK`, ['Query']],
     ['/api/health', ['GetItem']],
+    ['/api/coverage', ['GetItem']],
     ['/api/openapi.json', ['GetItem']], // rendered from the code at seed time
   ];
 

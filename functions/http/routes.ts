@@ -77,6 +77,7 @@ export const routes = [
     queryParameters: statementFilterNames,
   },
   { method: 'GET', path: '/api/health', group: 'meta', name: 'getHealth', queryParameters: [], document: 'HEALTH' },
+  { method: 'GET', path: '/api/coverage', group: 'meta', name: 'getCoverage', queryParameters: [], document: 'COVERAGE' },
   {
     method: 'GET',
     path: '/api/openapi.json',

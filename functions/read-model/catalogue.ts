@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import {
   countryDetailSchema,
   countryListSchema,
+  coverageDocumentSchema,
   healthSchema,
   meetingDetailSchema,
   meetingListSchema,
@@ -25,6 +26,7 @@ import { buildOpenApiDocument } from '../http/openapi.ts';
 import { routes, type DocumentName, type DocumentRouteName } from '../http/routes.ts';
 import type { DocumentKey } from '../store/diplomacy-store.ts';
 import { countryDetails, countryList } from './country.ts';
+import { coverage } from './coverage.ts';
 import { indexDataSet, type DataSet } from './data-set.ts';
 import { health } from './health.ts';
 import { meetingDetails, meetingList } from './meeting.ts';
@@ -113,6 +115,13 @@ export const catalogue: Record<DocumentRouteName, CatalogueEntry> = {
     component: 'Health',
     summary: 'Liveness and the version of the loaded data set',
     description: '`dataVersion` is null when the table is reachable but not seeded. Never cached.',
+  }),
+  getCoverage: entry({
+    build: one(coverage),
+    schema: coverageDocumentSchema,
+    component: 'Coverage',
+    summary: 'What the record covers and how current it is',
+    description: 'Totals per kind of record, the span of the meetings, and the searches for new events with what each found, newest first.',
   }),
   getOpenApiDocument: entry({
     // Not data, but rendered at seed time like the rest, so the schema library it needs stays out of the

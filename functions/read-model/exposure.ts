@@ -115,9 +115,10 @@ export const exposure = {
     shown: ['id', 'name', 'offices', 'offices.title'],
     hidden: ['aliases', 'actor', 'offices.from', 'offices.to', 'offices.sources', 'offices.curatorNote', 'curatorNote'],
   },
-  // Shown as the overview's `currentTo` (the latest `searched`); the searches themselves are for curators.
+  // Shown in /api/coverage (and the latest `searched` as the overview's `currentTo`); the queries are for
+  // the next curator.
   coverage: {
-    shown: ['searched'],
-    hidden: ['id', 'topic', 'queries', 'found', 'result', 'curatorNote'],
+    shown: ['topic', 'searched', 'found', 'result'],
+    hidden: ['id', 'queries', 'curatorNote'],
   },
 } as const satisfies Record<EntityName, FieldExposure>;

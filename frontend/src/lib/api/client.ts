@@ -5,6 +5,7 @@
  */
 import type {
   CountryDetail,
+  CoverageDocument,
   MeetingDetail,
   OrganisationDetail,
   Overview,
@@ -26,6 +27,7 @@ export interface ApiClient {
   meeting(id: string): Promise<MeetingDetail>;
   country(iso3: string): Promise<CountryDetail>;
   organisation(id: string): Promise<OrganisationDetail>;
+  coverage(): Promise<CoverageDocument>;
 }
 
 export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...args), base = '/api'): ApiClient {
@@ -71,6 +73,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     meeting: (id) => cached<MeetingDetail>(`/meetings/${encodeURIComponent(id)}`),
     country: (iso3) => cached<CountryDetail>(`/countries/${encodeURIComponent(iso3)}`),
     organisation: (id) => cached<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`),
+    coverage: () => cached<CoverageDocument>('/coverage'),
   };
 }
 

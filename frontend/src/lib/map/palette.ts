@@ -112,8 +112,8 @@ export const roleCategories: CategoryStyle[] = [
 ];
 
 export const changeCategories: CategoryStyle[] = withNotConfirmed([
-  { key: 'joined', label: 'Joined since the previous round', fill: extra.darkGreen, line: 'solid', lineWidth: 3 },
-  { key: 'left', label: 'Left since the previous round', fill: extra.darkGrey, line: 'dotted', lineWidth: 2.5 },
+  { key: 'joined', label: 'Joined since the earlier round', fill: extra.darkGreen, line: 'solid', lineWidth: 3 },
+  { key: 'left', label: 'Left since the earlier round', fill: extra.darkGrey, line: 'dotted', lineWidth: 2.5 },
   { key: 'role-changed', label: 'Changed role', fill: extra.rose, line: 'dashed', lineWidth: 2 },
   { key: 'unchanged', label: 'Attended both rounds, same role', fill: extra.leafGreen, line: 'solid', lineWidth: 0.5 },
 ]);
@@ -188,6 +188,6 @@ export const hoverLine = { color: '#333333', width: 2 } as const;
 
 export function layerTitle(layer: LayerId, topic: TopicId): string {
   if (layer === 'roles') return 'Role at the selected meeting';
-  if (layer === 'changes') return 'Change since the previous round';
+  if (layer === 'changes') return 'Change since the earlier round';
   return `Latest stance: ${topicLabels[topic]}`;
 }

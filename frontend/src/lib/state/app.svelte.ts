@@ -6,7 +6,7 @@ import { createContext, tick } from 'svelte';
 import type { CountryDetail, MeetingDetail, Overview, OverviewMeeting, OrganisationDetail } from '../../../../data/schema/api.ts';
 import { errorMessage, type ApiClient } from '../api/client.ts';
 import { actorNames, highlightsFor, neighboursOf } from './highlights.ts';
-import { compareRounds, previousRound, type RoundChange } from './rounds.ts';
+import { compareRounds, comparedWith, type RoundChange } from './rounds.ts';
 import { Detail } from './detail.svelte.ts';
 import { missingLinks, type MissingLink } from './links.ts';
 import { asOfDate, stancesAsOf, topicsWithStances, type StanceRow } from './stance.ts';
@@ -28,13 +28,14 @@ export class AppState {
   meeting: OverviewMeeting | null = $derived(
     this.overview?.meetings.find((m) => m.id === this.view.meeting) ?? null,
   );
+  /** The round the meeting is compared with: the one chosen (`compare`), else the previous of its series. */
   previous: OverviewMeeting | null = $derived(
-    this.overview && this.meeting ? previousRound(this.overview.meetings, this.meeting) : null,
+    this.overview && this.meeting ? comparedWith(this.overview.meetings, this.meeting, this.view.compare) : null,
   );
   changes: RoundChange[] = $derived(this.previous && this.meeting ? compareRounds(this.previous, this.meeting) : []);
   neighbours: ReadonlySet<string> = $derived(neighboursOf(this.overview));
   highlights: ReadonlyMap<string, CountryHighlight> = $derived(
-    highlightsFor(this.overview, this.view.layer, this.meeting, this.view.topic),
+    highlightsFor(this.overview, this.view.layer, this.meeting, this.view.topic, this.previous),
   );
   private names: ReadonlyMap<string, string> = $derived(actorNames(this.overview));
   /** The stance layer's date: the selected meeting's last day, or null for the latest on record. */
@@ -102,6 +103,7 @@ export class AppState {
     const mapReady = this.mapNames.size > 0;
     const missing = missingLinks(this.#unchecked, {
       meeting: (id) => this.overview?.meetings.some((m) => m.id === id) ?? false,
+      compare: (id) => this.overview?.meetings.some((m) => m.id === id) ?? false,
       country: (iso3) => (this.isKnownCountry(iso3) || this.mapNames.has(iso3) ? true : mapReady ? false : null),
       organisation: this.isKnownOrganisation,
     });
@@ -118,6 +120,8 @@ export class AppState {
   /** Changes the view and records it as a new history entry (back returns to the previous view). */
   navigate = (change: Partial<ViewState>): void => {
     const next = { ...this.view, ...change };
+    // Another meeting is compared with its own previous round unless the change says otherwise.
+    if ('meeting' in change && change.meeting !== this.view.meeting && !('compare' in change)) next.compare = null;
     if (change.country) next.organisation = null;
     if (change.organisation) next.country = null;
     if (sameView(next, this.view)) return;
@@ -149,6 +153,12 @@ export class AppState {
   /** Closes the country or organisation panel; focus returns to the control that opened it. */
   closeActor = (): void => {
     this.navigate({ country: null, organisation: null });
+    this.#returnFocus('actor');
+  };
+
+  /** Closes a matrix cell's participation; focus returns to the cell. */
+  closeParticipation = (): void => {
+    this.navigate({ meeting: null, country: null, organisation: null });
     this.#returnFocus('actor');
   };
 

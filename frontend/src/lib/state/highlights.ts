@@ -33,6 +33,7 @@ export function categoriesFor(
   layer: LayerId,
   meeting: OverviewMeeting | null,
   topic: TopicId,
+  previous: OverviewMeeting | null = meeting === null ? null : previousRound(overview.meetings, meeting),
 ): Map<string, string> {
   const categories = new Map<string, string>();
   if (layer === 'stance') {
@@ -46,7 +47,6 @@ export function categoriesFor(
     }
     return categories;
   }
-  const previous = previousRound(overview.meetings, meeting);
   if (previous === null) return categories;
   for (const change of compareRounds(previous, meeting)) {
     if (change.kind === 'country') categories.set(change.actor, changeCategory(change));
@@ -72,12 +72,14 @@ export function highlightsFor(
   layer: LayerId,
   meeting: OverviewMeeting | null,
   topic: TopicId,
+  /** The round the changes layer compares `meeting` with; by default the previous round of its series. */
+  previous?: OverviewMeeting | null,
 ): Map<string, CountryHighlight> {
   const highlights = new Map<string, CountryHighlight>();
   if (overview === null) return highlights;
   highlights.set(AFGHANISTAN, { base: 'afghanistan' });
   for (const iso3 of neighboursOf(overview)) highlights.set(iso3, { base: 'neighbour' });
-  for (const [iso3, cat] of categoriesFor(overview, layer, meeting, topic)) {
+  for (const [iso3, cat] of categoriesFor(overview, layer, meeting, topic, previous)) {
     highlights.set(iso3, { ...highlights.get(iso3), cat });
   }
   if (layer === 'stance') {

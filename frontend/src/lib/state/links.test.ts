@@ -5,6 +5,7 @@ const known: Known = {
   meeting: (id) => id === 'moscow-format-7-moscow-2025',
   country: (iso3) => iso3 === 'RUS' || iso3 === 'AFG',
   organisation: (id) => id === 'csto',
+  compare: (id) => id === 'moscow-format-7-moscow-2025',
 };
 
 describe('missingLinks', () => {
@@ -22,6 +23,9 @@ describe('missingLinks', () => {
       { kind: 'country', asked: 'Russia' },
     ]);
     expect(missingLinks('?meeting=Not%20a%20slug', known)).toEqual([{ kind: 'meeting', asked: 'Not a slug' }]);
+    expect(missingLinks('?meeting=moscow-format-7-moscow-2025&compare=x', known)).toEqual([{ kind: 'compare', asked: 'x' }]);
+    // Without a meeting there is nothing to compare, so the parameter is not read.
+    expect(missingLinks('?compare=x', known)).toEqual([]);
   });
 
   it('waits while a country cannot be told yet', () => {

@@ -4,7 +4,7 @@
  */
 import { countryCodeOf, slugOf } from './url.ts';
 
-export type LinkKind = 'meeting' | 'country' | 'organisation';
+export type LinkKind = 'meeting' | 'country' | 'organisation' | 'compare';
 
 export interface MissingLink {
   kind: LinkKind;
@@ -19,6 +19,7 @@ const parameters: { kind: LinkKind; name: string; read: (value: string) => strin
   { kind: 'meeting', name: 'meeting', read: slugOf },
   { kind: 'country', name: 'country', read: countryCodeOf },
   { kind: 'organisation', name: 'org', read: slugOf },
+  { kind: 'compare', name: 'compare', read: slugOf },
 ];
 
 /** The missing ids of a link, or null while one of them cannot be decided yet. */
@@ -29,6 +30,8 @@ export function missingLinks(search: string, known: Known): MissingLink[] | null
     const asked = params.get(name);
     // A country and an organisation are never open together: the view keeps the country (see parseView).
     if (asked === null || (kind === 'organisation' && params.get('country') !== null)) continue;
+    // A comparison without a meeting is not read at all (see parseView).
+    if (kind === 'compare' && params.get('meeting') === null) continue;
     const id = read(asked);
     const found = id === null ? false : known[kind](id);
     if (found === null) return null;
@@ -41,6 +44,7 @@ const kindWords: Record<LinkKind, string> = {
   meeting: 'no meeting',
   country: 'no country with the code',
   organisation: 'no organisation',
+  compare: 'no meeting to compare with',
 };
 
 /** "There is no meeting “x” and no country with the code “ZZZ” in the data." */

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { participationRoles } from '../../../../data/schema/labels.ts';
 import { attendee, conference, meeting, overview, round6, round7 } from '../testing/fixtures.ts';
-import { attendeesByRole, certaintyOf, compareRounds, groupByReason, meetingFacts, previousRound } from './rounds.ts';
+import {
+  attendeesByRole,
+  certaintyOf,
+  compareRounds,
+  comparedWith,
+  earlierMeetings,
+  groupByReason,
+  meetingFacts,
+  previousRound,
+} from './rounds.ts';
 
 const neighbours = new Set(['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB']);
 
@@ -126,5 +135,24 @@ describe('groupByReason', () => {
       ['guest', 'not-confirmed', 'Named in advance as a speaker.', ['sco']],
       ['guest', 'not-confirmed', 'Invited only.', ['KGZ']],
     ]);
+  });
+});
+
+describe('comparedWith', () => {
+  const round5 = meeting('moscow-format-5-kazan-2023', '2023-09-29', [attendee('RUS', 'host')]);
+  const meetings = [round5, round6, conference, round7];
+
+  it('is the chosen earlier meeting, of any series', () => {
+    expect(comparedWith(meetings, round7, round5.id)?.id).toBe(round5.id);
+    expect(comparedWith(meetings, round7, conference.id)?.id).toBe(conference.id);
+  });
+
+  it('falls back to the previous round for no choice, an unknown id, the meeting itself or a later one', () => {
+    for (const compare of [null, 'nope', round7.id]) expect(comparedWith(meetings, round7, compare)?.id).toBe(round6.id);
+    expect(comparedWith(meetings, round6, round7.id)?.id).toBe(round5.id);
+  });
+
+  it('offers every earlier meeting, newest first', () => {
+    expect(earlierMeetings(meetings, round7).map((m) => m.id)).toEqual([conference.id, round6.id, round5.id]);
   });
 });

@@ -95,6 +95,25 @@ export function previousRound(meetings: readonly OverviewMeeting[], meeting: Ove
   return previous;
 }
 
+/**
+ * The round a meeting is compared with: the one the visitor chose (`compare`), when it is another meeting
+ * held before this one, of any series; otherwise the previous round of the meeting's series.
+ */
+export function comparedWith(
+  meetings: readonly OverviewMeeting[],
+  meeting: OverviewMeeting,
+  compare: string | null,
+): OverviewMeeting | null {
+  const chosen = compare === null ? undefined : meetings.find((m) => m.id === compare);
+  if (chosen !== undefined && chosen.id !== meeting.id && chosen.startDate < meeting.startDate) return chosen;
+  return previousRound(meetings, meeting);
+}
+
+/** The meetings a meeting can be compared with: every one held before it, newest first. */
+export function earlierMeetings(meetings: readonly OverviewMeeting[], meeting: OverviewMeeting): OverviewMeeting[] {
+  return meetings.filter((m) => m.startDate < meeting.startDate).sort((a, b) => b.startDate.localeCompare(a.startDate));
+}
+
 type ChangeKind = 'joined' | 'left' | 'role-changed' | 'unchanged';
 
 export interface RoundChange {

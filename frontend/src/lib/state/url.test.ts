@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topics } from '../../../../data/schema/labels.ts';
+import { meetingSeries, topics } from '../../../../data/schema/labels.ts';
 import { DEFAULT_TOPIC, DEFAULT_VIEW, parseView, serialiseView, type ViewState } from './url.ts';
 
 const slug = fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+){0,4}$/);
@@ -17,15 +17,35 @@ const views: fc.Arbitrary<ViewState> = fc
     ),
     layer: fc.constantFrom('roles', 'changes', 'stance' as const),
     topic: fc.constantFrom(...topics),
+    page: fc.constantFrom('map', 'matrix', 'about' as const),
+    compare: fc.option(slug, { nil: null }),
+    sort: fc.constantFrom('name', 'attended', 'neighbours' as const),
+    series: fc.option(fc.constantFrom(...meetingSeries), { nil: null }),
   })
-  .map(({ meeting, actor, layer, topic }) => ({
+  .map(({ meeting, actor, layer, topic, page, compare, sort, series }) => ({
     meeting,
     ...actor,
     layer,
     topic: layer === 'stance' ? topic : DEFAULT_TOPIC,
+    page,
+    compare: meeting === null ? null : compare,
+    sort: page === 'matrix' ? sort : DEFAULT_VIEW.sort,
+    series: page === 'matrix' ? series : null,
   }));
 
 describe('view URL', () => {
+  it('reads the matrix with its order and series, and the round a meeting is compared with', () => {
+    expect(parseView('?view=matrix&sort=attended&series=moscow-format')).toMatchObject({
+      page: 'matrix',
+      sort: 'attended',
+      series: 'moscow-format',
+    });
+    expect(parseView('?meeting=b&compare=a')).toMatchObject({ meeting: 'b', compare: 'a' });
+    // A comparison needs a meeting; unknown pages, orders and series fall back to the defaults.
+    expect(parseView('?compare=a&view=nope&sort=x&series=y')).toEqual(DEFAULT_VIEW);
+    expect(serialiseView({ ...DEFAULT_VIEW, page: 'about', sort: 'name' })).toBe('?view=about');
+  });
+
   it('round-trips every view: parse(serialise(view)) is the view', () => {
     fc.assert(
       fc.property(views, (view) => {

@@ -1,10 +1,16 @@
 /**
  * The view as a URL: `?meeting=<id>&country=<ISO3>&layer=<roles|changes|stance>&topic=<topic>` (or
- * `org=<id>` instead of `country`). Defaults are left out, so the plain page URL is the default view and
- * every view has exactly one URL.
+ * `org=<id>` instead of `country`), `&compare=<id>` (the earlier round the changes are counted from), and
+ * `view=matrix|about` with the matrix's `sort` and `series`. Defaults are left out, so the plain page URL
+ * is the default view and every view has exactly one URL.
  */
-import { topics, type TopicId } from '../../../../data/schema/labels.ts';
+import { meetingSeries, topics, type MeetingSeriesId, type TopicId } from '../../../../data/schema/labels.ts';
 import type { LayerId } from './view-types.ts';
+
+/** What fills the page: the map with its panels, the attendance matrix, or the page about the record. */
+export type PageId = 'map' | 'matrix' | 'about';
+/** The matrix's row order. */
+export type MatrixSort = 'name' | 'attended' | 'neighbours';
 
 export interface ViewState {
   meeting: string | null;
@@ -15,6 +21,12 @@ export interface ViewState {
   layer: LayerId;
   /** The stance layer's topic. */
   topic: TopicId;
+  page: PageId;
+  /** The round `meeting` is compared with (the changes layer); null: the previous round of its series. */
+  compare: string | null;
+  /** The matrix's row order and the one series it shows (null: all). */
+  sort: MatrixSort;
+  series: MeetingSeriesId | null;
 }
 
 export const DEFAULT_TOPIC: TopicId = 'foreign-military-presence';
@@ -25,9 +37,17 @@ export const DEFAULT_VIEW: ViewState = {
   organisation: null,
   layer: 'roles',
   topic: DEFAULT_TOPIC,
+  page: 'map',
+  compare: null,
+  sort: 'neighbours',
+  series: null,
 };
 
 const layers: readonly LayerId[] = ['roles', 'changes', 'stance'];
+const pages: readonly PageId[] = ['map', 'matrix', 'about'];
+const sorts: readonly MatrixSort[] = ['name', 'attended', 'neighbours'];
+const oneOf = <T extends string>(values: readonly T[], value: string | null, fallback: T): T =>
+  values.includes(value as T) ? (value as T) : fallback;
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const iso3 = /^[A-Z]{3}$/;
 
@@ -47,25 +67,35 @@ export function parseView(search: string): ViewState {
     return value === null ? null : read(value);
   };
   const country = get('country', countryCodeOf);
-  const layer = params.get('layer');
-  const topic = params.get('topic');
+  const meeting = get('meeting', slugOf);
+  const page = oneOf(pages, params.get('view'), DEFAULT_VIEW.page);
+  const series = page === 'matrix' ? params.get('series') : null;
   return {
-    meeting: get('meeting', slugOf),
+    meeting,
     country,
     organisation: country === null ? get('org', slugOf) : null,
-    layer: layers.includes(layer as LayerId) ? (layer as LayerId) : DEFAULT_VIEW.layer,
-    topic: topics.includes(topic as TopicId) ? (topic as TopicId) : DEFAULT_TOPIC,
+    layer: oneOf(layers, params.get('layer'), DEFAULT_VIEW.layer),
+    topic: oneOf(topics, params.get('topic'), DEFAULT_TOPIC),
+    page,
+    compare: meeting === null ? null : get('compare', slugOf),
+    sort: page === 'matrix' ? oneOf(sorts, params.get('sort'), DEFAULT_VIEW.sort) : DEFAULT_VIEW.sort,
+    series: meetingSeries.includes(series as MeetingSeriesId) ? (series as MeetingSeriesId) : null,
   };
 }
 
 /** `?…` or '' for the default view. The topic is written only where it shows: on the stance layer. */
 export function serialiseView(view: ViewState): string {
   const params = new URLSearchParams();
+  if (view.page !== DEFAULT_VIEW.page) params.set('view', view.page);
   if (view.meeting !== null) params.set('meeting', view.meeting);
+  if (view.meeting !== null && view.compare !== null) params.set('compare', view.compare);
   if (view.country !== null) params.set('country', view.country);
   else if (view.organisation !== null) params.set('org', view.organisation);
   if (view.layer !== DEFAULT_VIEW.layer) params.set('layer', view.layer);
   if (view.layer === 'stance' && view.topic !== DEFAULT_TOPIC) params.set('topic', view.topic);
+  // The matrix's own settings are written only where they show.
+  if (view.page === 'matrix' && view.sort !== DEFAULT_VIEW.sort) params.set('sort', view.sort);
+  if (view.page === 'matrix' && view.series !== null) params.set('series', view.series);
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }
