@@ -8,6 +8,7 @@ import { createServer, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { preparedBoundaries } from './boundaries.ts';
 import { countryBoundaries } from './vite-plugin-boundaries.ts';
+import { downloads } from './vite-plugin-downloads.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const entry = fileURLToPath(new URL('./first-view.ts', import.meta.url));
@@ -25,7 +26,8 @@ export function firstView(): Plugin {
           configFile: false,
           root,
           logLevel: 'error',
-          plugins: [svelte(), countryBoundaries()],
+          // The same virtual modules as the page's build, so components render as they will in the browser.
+          plugins: [svelte(), countryBoundaries(), downloads()],
           server: { middlewareMode: true, hmr: false, ws: false },
           appType: 'custom',
         });
