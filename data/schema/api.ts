@@ -263,7 +263,7 @@ export const searchEntrySchema = z.object({
   date: dayOrMonthSchema.optional(),
   /** Other names it is found by: a person's other spellings, an organisation's short name. */
   aliases: z.array(z.string()),
-  /** Words it is found by that the result does not show in full: a statement's quote and other wordings. */
+  /** Words it is found by that the result does not show in full: a statement's quote and other wordings, one a line. */
   text: z.string().optional(),
   opens: searchTargetSchema,
 });

@@ -65,7 +65,7 @@ export function searchIndex(data: DataSet): SearchIndex {
       detail: view.actors.map((actor) => actor.name).join(', '),
       date: record.date,
       aliases: [],
-      text: [view.quote, ...view.variants.map((variant) => variant.quote)].join(' '),
+      text: [view.quote, ...view.variants.map((variant) => variant.quote)].join('\n'),
       opens: { ...actorTarget(first), statement: record.id },
     };
   });

@@ -8,6 +8,7 @@ import type {
   MeetingDetail,
   OrganisationDetail,
   Overview,
+  SearchIndex,
 } from '../../../../data/schema/api.ts';
 
 export class ApiError extends Error {
@@ -26,6 +27,8 @@ export interface ApiClient {
   meeting(id: string): Promise<MeetingDetail>;
   country(iso3: string): Promise<CountryDetail>;
   organisation(id: string): Promise<OrganisationDetail>;
+  /** Asked for only when needed: the search box is focused, or a link names a statement. */
+  searchIndex(): Promise<SearchIndex>;
 }
 
 export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...args), base = '/api'): ApiClient {
@@ -71,6 +74,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     meeting: (id) => cached<MeetingDetail>(`/meetings/${encodeURIComponent(id)}`),
     country: (iso3) => cached<CountryDetail>(`/countries/${encodeURIComponent(iso3)}`),
     organisation: (id) => cached<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`),
+    searchIndex: () => cached<SearchIndex>('/search-index'),
   };
 }
 

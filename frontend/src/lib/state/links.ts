@@ -4,7 +4,7 @@
  */
 import { countryCodeOf, slugOf } from './url.ts';
 
-export type LinkKind = 'meeting' | 'country' | 'organisation';
+export type LinkKind = 'meeting' | 'country' | 'organisation' | 'statement';
 
 export interface MissingLink {
   kind: LinkKind;
@@ -19,6 +19,7 @@ const parameters: { kind: LinkKind; name: string; read: (value: string) => strin
   { kind: 'meeting', name: 'meeting', read: slugOf },
   { kind: 'country', name: 'country', read: countryCodeOf },
   { kind: 'organisation', name: 'org', read: slugOf },
+  { kind: 'statement', name: 'statement', read: slugOf },
 ];
 
 /** The missing ids of a link, or null while one of them cannot be decided yet. */
@@ -41,6 +42,7 @@ const kindWords: Record<LinkKind, string> = {
   meeting: 'no meeting',
   country: 'no country with the code',
   organisation: 'no organisation',
+  statement: 'no statement',
 };
 
 /** "There is no meeting “x” and no country with the code “ZZZ” in the data." */

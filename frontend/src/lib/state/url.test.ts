@@ -17,10 +17,12 @@ const views: fc.Arbitrary<ViewState> = fc
     ),
     layer: fc.constantFrom('roles', 'changes', 'stance' as const),
     topic: fc.constantFrom(...topics),
+    statement: fc.option(slug, { nil: null }),
   })
-  .map(({ meeting, actor, layer, topic }) => ({
+  .map(({ meeting, actor, layer, topic, statement }) => ({
     meeting,
     ...actor,
+    statement,
     layer,
     topic: layer === 'stance' ? topic : DEFAULT_TOPIC,
   }));

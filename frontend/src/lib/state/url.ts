@@ -1,6 +1,7 @@
 /**
- * The view as a URL: `?meeting=<id>&country=<ISO3>&layer=<roles|changes|stance>&topic=<topic>` (or
- * `org=<id>` instead of `country`). Defaults are left out, so the plain page URL is the default view and
+ * The view as a URL: `?meeting=<id>&country=<ISO3>&statement=<id>&layer=<roles|changes|stance>&topic=<topic>`
+ * (or `org=<id>` instead of `country`). `?statement=<id>` alone is a statement's permalink: the page adds
+ * the actor whose panel shows it once the search index says which. Defaults are left out, so the plain page URL is the default view and
  * every view has exactly one URL.
  */
 import { topics, type TopicId } from '../../../../data/schema/labels.ts';
@@ -12,6 +13,8 @@ export interface ViewState {
   country: string | null;
   /** Id of the organisation whose panel is open; never set together with `country`. */
   organisation: string | null;
+  /** The statement brought into view and highlighted in the open panel. */
+  statement: string | null;
   layer: LayerId;
   /** The stance layer's topic. */
   topic: TopicId;
@@ -23,6 +26,7 @@ export const DEFAULT_VIEW: ViewState = {
   meeting: null,
   country: null,
   organisation: null,
+  statement: null,
   layer: 'roles',
   topic: DEFAULT_TOPIC,
 };
@@ -53,6 +57,7 @@ export function parseView(search: string): ViewState {
     meeting: get('meeting', slugOf),
     country,
     organisation: country === null ? get('org', slugOf) : null,
+    statement: get('statement', slugOf),
     layer: layers.includes(layer as LayerId) ? (layer as LayerId) : DEFAULT_VIEW.layer,
     topic: topics.includes(topic as TopicId) ? (topic as TopicId) : DEFAULT_TOPIC,
   };
@@ -64,6 +69,7 @@ export function serialiseView(view: ViewState): string {
   if (view.meeting !== null) params.set('meeting', view.meeting);
   if (view.country !== null) params.set('country', view.country);
   else if (view.organisation !== null) params.set('org', view.organisation);
+  if (view.statement !== null) params.set('statement', view.statement);
   if (view.layer !== DEFAULT_VIEW.layer) params.set('layer', view.layer);
   if (view.layer === 'stance' && view.topic !== DEFAULT_TOPIC) params.set('topic', view.topic);
   const text = params.toString();
