@@ -5,7 +5,7 @@
 import type { SearchEntry, SearchIndex, SearchTarget } from '../../data/schema/api.ts';
 import { isCountryId } from '../../data/schema/domain.ts';
 import type { DataSet } from './data-set.ts';
-import { byMeetingDate, byName, compareText } from './order.ts';
+import { byName, compareText } from './order.ts';
 
 /** A country's or an organisation's panel. */
 const actorTarget = (actor: string): SearchTarget => (isCountryId(actor) ? { country: actor } : { organisation: actor });
