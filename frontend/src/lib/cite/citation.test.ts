@@ -28,7 +28,7 @@ describe('citations', () => {
         "https://tass.com/politics/1. Via Afghanistan's neighbours: meetings and statements, https://example.org/?statement=lavrov-2025-10-07-bases, " +
         'data version abc123def4567890, accessed 1 Dec 2026.',
     );
-    expect(bibtex).toMatch(/^@misc\{Lavrov-2025-10-07-lavrov-2025-10-07-bases,\n/);
+    expect(bibtex).toMatch(/^@misc\{lavrov-2025-10-07-bases,\n/);
     expect(bibtex).toContain('  author = {{Sergey Lavrov}},');
     expect(bibtex).toContain('  title = {“We oppose 100\\% of \\{new\\} bases \\& more”},');
     expect(bibtex).toContain('  url = {https://tass.com/politics/1},');

@@ -70,7 +70,8 @@ export function statementCitation(statement: StatementView, context: CitationCon
   const end = /[.!?…]["”]?$/.test(words) ? '' : '.';
   const text = `${speaker}, ${formatDate(statement.date)}: ${words}${end} ${how} ${source.publisher}${title}${published}: ${source.url}. Via ${via}.`;
   const [year, monthNumber] = statement.date.split('-');
-  const bibtex = bibEntry('misc', bibKey(statement.speaker.name.split(' ').at(-1) ?? 'statement', statement.date, statement.id.slice(0, 24)), {
+  // The statement's id already reads as speaker and date (`lavrov-2025-10-07-…`).
+  const bibtex = bibEntry('misc', bibKey(statement.id), {
     // Braced: a name BibTeX must not split into first and last names (a delegation, a ministry).
     author: `{${bib(statement.speaker.name)}}`,
     title: words,
