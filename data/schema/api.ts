@@ -239,6 +239,43 @@ export const organisationDetailSchema = organisationSchema.omit({ sources: true,
 
 export const organisationListSchema = z.object({ organisations: z.array(overviewOrganisationSchema) });
 
+// -------------------------------------------------------------------------------------------------- search
+
+/** What picking a search result opens: a panel, a meeting, or one statement in its actor's panel. */
+export const searchTargetSchema = z.object({
+  country: iso3Schema.optional(),
+  organisation: slugSchema.optional(),
+  meeting: slugSchema.optional(),
+  statement: slugSchema.optional(),
+});
+
+export const searchKinds = ['country', 'organisation', 'person', 'meeting', 'statement'] as const;
+
+/** One thing the search box can find: what it shows, the other words it is found by, what it opens. */
+export const searchEntrySchema = z.object({
+  kind: z.enum(searchKinds),
+  /** The record's id: an ISO alpha-3 code, a slug. */
+  id: z.string(),
+  /** The result's first line: a name, a meeting's title, a statement's speaker. */
+  label: z.string(),
+  /** Its second line: an office, a city, the country a statement speaks for. */
+  detail: z.string(),
+  /** When a meeting began or a statement was made (a day, or a month when only that is known). */
+  date: dayOrMonthSchema.optional(),
+  /** Other names it is found by: a person's other spellings, an organisation's short name. */
+  aliases: z.array(z.string()),
+  /** Words it is found by that the result does not show in full: a statement's quote and other wordings, one a line. */
+  text: z.string().optional(),
+  opens: searchTargetSchema,
+});
+
+export const searchIndexSchema = z.object({
+  /** Content hash of the data set the index was built from (the overview's). */
+  dataVersion: z.string(),
+  /** Grouped by kind in the order of `searchKinds`; within a kind, by name (statements newest first). */
+  entries: z.array(searchEntrySchema),
+});
+
 // ------------------------------------------------------------------------------------------------- errors
 
 export const apiErrorSchema = z.object({
@@ -298,3 +335,7 @@ export type OrganisationList = z.infer<typeof organisationListSchema>;
 export type ApiError = z.infer<typeof apiErrorSchema>;
 export type Health = z.infer<typeof healthSchema>;
 export type CoverageDocument = z.infer<typeof coverageDocumentSchema>;
+export type SearchTarget = z.infer<typeof searchTargetSchema>;
+export type SearchKind = (typeof searchKinds)[number];
+export type SearchEntry = z.infer<typeof searchEntrySchema>;
+export type SearchIndex = z.infer<typeof searchIndexSchema>;

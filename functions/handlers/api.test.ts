@@ -7,10 +7,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { CountryDetail, MeetingDetail, OrganisationDetail, StatementList } from '../../data/schema/api.ts';
+import type { CountryDetail, MeetingDetail, OrganisationDetail, SearchIndex, StatementList } from '../../data/schema/api.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { routes } from '../http/routes.ts';
 import { fixtureDataset, kazanMeetingId, tehranMeetingId } from '../test-support/fixture-dataset.ts';
+import { atomErrors } from '../test-support/atom/validate.ts';
 import { responseValidator, validateOpenApiDocument } from '../test-support/openapi-responses.ts';
 import { rawRequest, type RawResponse } from '../test-support/raw-http.ts';
 import { countDynamoDbRequests } from '../test-support/request-counter.ts';
@@ -79,13 +80,20 @@ describe('every route answers with its documented shape, from exactly one Dynamo
     ['/api/statements', ['Query']],
     ['/api/statements?country=RUS&topic=foreign-military-presence&stance=opposes', ['Query']],
     [`/api/statements?meeting=${tehranMeetingId}&country=PAK`, ['Query']],
+    ['/api/search-index', ['GetItem']],
     ['/api/health', ['GetItem']],
     ['/api/coverage', ['GetItem']],
     ['/api/openapi.json', ['GetItem']], // rendered from the code at seed time
   ];
+  /** Atom, not JSON: checked against RFC 4287's schema instead. */
+  const feeds: [target: string, dynamoDbOperations: string[]][] = [
+    ['/api/feeds/statements.atom', ['GetItem']],
+    ['/api/feeds/countries/RUS', ['GetItem']],
+    ['/api/feeds/topics/foreign-military-presence', ['GetItem']],
+  ];
 
   test('the examples cover every route', () => {
-    expect(new Set(examples.map(([target]) => routePathOf(target)))).toEqual(new Set(routes.map((route) => route.path)));
+    expect(new Set([...examples, ...feeds].map(([target]) => routePathOf(target)))).toEqual(new Set(routes.map((route) => route.path)));
   });
 
   test.each(examples)('GET %s', async (target, operations) => {
@@ -95,6 +103,39 @@ describe('every route answers with its documented shape, from exactly one Dynamo
     expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
     validator.assertValid(routePathOf(target), 200, JSON.parse(response.body));
     expect(dynamoDbRequests.sent).toEqual(operations);
+  });
+
+  test.each(feeds)('GET %s: a valid Atom feed, cached with an ETag like the rest', async (target, operations) => {
+    const response = await get(target);
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toBe('application/atom+xml; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=60, s-maxage=300, stale-while-revalidate=86400');
+    expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(await atomErrors({ [target]: response.body })).toEqual([]);
+    expect(dynamoDbRequests.sent).toEqual(operations);
+    const revalidated = await get(target, { 'if-none-match': response.headers.etag as string });
+    expect(revalidated.status).toBe(304);
+  });
+
+  test.each(['/api/feeds/countries/ZZZ', '/api/feeds/topics/no-such-topic'])('GET %s: 404 in JSON', async (target) => {
+    expectJsonError(await get(target), 404, 'not_found');
+  });
+
+  test('GET a feed with a malformed code: 400 in JSON', async () => {
+    expectJsonError(await get('/api/feeds/countries/russia'), 400, 'bad_request');
+  });
+
+  test('the search index finds every person under each of their names, and says what each result opens', async () => {
+    const index = json<SearchIndex>(await get('/api/search-index'));
+    const dataset = fixtureDataset();
+    for (const person of dataset.people) {
+      const entry = index.entries.find((candidate) => candidate.kind === 'person' && candidate.id === person.id);
+      expect(entry?.label).toBe(person.name);
+      expect(entry?.aliases).toEqual(person.aliases);
+    }
+    const statements = index.entries.filter((entry) => entry.kind === 'statement');
+    expect(statements.map((entry) => entry.id).sort()).toEqual(dataset.statements.map((statement) => statement.id).sort());
+    for (const entry of statements) expect(entry.opens.statement).toBe(entry.id);
   });
 
   test('data is cacheable by the CDN; health is not', async () => {

@@ -151,14 +151,17 @@ export function buildOpenApiDocument(catalogue: Readonly<Record<DocumentRouteNam
               ETag: { $ref: '#/components/headers/ETag' },
               'Cache-Control': { $ref: '#/components/headers/CacheControl' },
             },
-            content: {
-              'application/json': {
-                schema:
-                  doc.response === null
-                    ? { type: 'object', description: 'An OpenAPI 3.1 document.' }
-                    : { $ref: `#/components/schemas/${doc.response.component}` },
-              },
-            },
+            content:
+              'mediaType' in route
+                ? { [route.mediaType]: { schema: { type: 'string', description: 'An Atom 1.0 feed (RFC 4287).' } } }
+                : {
+                    'application/json': {
+                      schema:
+                        doc.response === null
+                          ? { type: 'object', description: 'An OpenAPI 3.1 document.' }
+                          : { $ref: `#/components/schemas/${doc.response.component}` },
+                    },
+                  },
           },
           '304': { $ref: '#/components/responses/NotModified' },
           '400': { $ref: '#/components/responses/BadRequest' },

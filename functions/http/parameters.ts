@@ -39,6 +39,8 @@ export const organisationIdParameter = matching(slugPattern, slugRule);
 export const pathParameterRules: Readonly<Record<string, ParameterRule>> = {
   id: meetingIdParameter,
   iso3: countryIdParameter,
+  // A slug, not the list of topics: an unknown topic's feed is a 404 like any unknown id.
+  topic: matching(slugPattern, slugRule),
 };
 
 export const statementFilterParameters = {

@@ -28,6 +28,8 @@ const jsonContentType = 'application/json; charset=utf-8';
 /** A reply: a stored document, and how long it may be cached. */
 export interface Reply extends StoredDocument {
   readonly cacheControl?: string;
+  /** JSON unless the route says otherwise (a feed). */
+  readonly mediaType?: string;
 }
 
 export function documentResult(reply: Reply, request: { method: string; ifNoneMatch: string | undefined }): ApiResult {
@@ -38,7 +40,7 @@ export function documentResult(reply: Reply, request: { method: string; ifNoneMa
   if (ifNoneMatchMatches(request.ifNoneMatch, reply.etag)) return { statusCode: 304, headers, body: '' };
   return {
     statusCode: 200,
-    headers: { ...headers, 'content-type': jsonContentType, 'x-content-type-options': 'nosniff' },
+    headers: { ...headers, 'content-type': reply.mediaType ? `${reply.mediaType}; charset=utf-8` : jsonContentType, 'x-content-type-options': 'nosniff' },
     body: request.method === 'HEAD' ? '' : reply.body,
   };
 }

@@ -77,14 +77,15 @@ export function routeGroupHandler<G extends RouteGroup>(
  */
 export function serveDocument(store: DiplomacyStore): Operation {
   return async (request) => {
-    const { document, notFound } = request.route;
+    const { document, notFound, mediaType } = request.route;
     if (document === undefined) throw new Error(`Route ${request.route.name} serves no document and has no operation`);
+    const typed = (reply: Reply): Reply => (mediaType === undefined ? reply : { ...reply, mediaType });
     const parameter = pathParameterName(request.route);
-    if (parameter === undefined) return orNotSeeded(await store.getDocument({ document }));
+    if (parameter === undefined) return typed(orNotSeeded(await store.getDocument({ document })));
     const rule = pathParameterRules[parameter];
     if (rule === undefined) throw new Error(`No rule in parameters.ts for the path parameter "${parameter}"`);
     const id = pathParameter(request, parameter, rule);
-    return orNotFound(await store.getDocument({ document, id }), notFound ?? 'No record has this id.');
+    return typed(orNotFound(await store.getDocument({ document, id }), notFound ?? 'No record has this id.'));
   };
 }
 

@@ -26,6 +26,8 @@ export interface Route {
   readonly document?: string;
   /** For a route with a path parameter: the 404 message when no document has that id. */
   readonly notFound?: string;
+  /** The stored document's media type when it is not JSON (a feed's XML); errors stay JSON. */
+  readonly mediaType?: 'application/atom+xml';
 }
 
 export const statementFilterNames = ['country', 'organisation', 'meeting', 'topic', 'stance'] as const;
@@ -75,6 +77,43 @@ export const routes = [
     group: 'statements',
     name: 'listStatements',
     queryParameters: statementFilterNames,
+  },
+  {
+    method: 'GET',
+    path: '/api/search-index',
+    group: 'overview',
+    name: 'getSearchIndex',
+    queryParameters: [],
+    document: 'SEARCH_INDEX',
+  },
+  {
+    method: 'GET',
+    path: '/api/feeds/statements.atom',
+    group: 'statements',
+    name: 'getStatementsFeed',
+    queryParameters: [],
+    document: 'FEED',
+    mediaType: 'application/atom+xml',
+  },
+  {
+    method: 'GET',
+    path: '/api/feeds/countries/{iso3}',
+    group: 'statements',
+    name: 'getCountryFeed',
+    queryParameters: [],
+    document: 'FEED_COUNTRY',
+    notFound: 'No country has this code in the data set.',
+    mediaType: 'application/atom+xml',
+  },
+  {
+    method: 'GET',
+    path: '/api/feeds/topics/{topic}',
+    group: 'statements',
+    name: 'getTopicFeed',
+    queryParameters: [],
+    document: 'FEED_TOPIC',
+    notFound: 'No topic has this id.',
+    mediaType: 'application/atom+xml',
   },
   { method: 'GET', path: '/api/health', group: 'meta', name: 'getHealth', queryParameters: [], document: 'HEALTH' },
   { method: 'GET', path: '/api/coverage', group: 'meta', name: 'getCoverage', queryParameters: [], document: 'COVERAGE' },

@@ -7,7 +7,7 @@
  * which stay out of the functions' bundles. Everything else about a document is here. The seed loader
  * writes what this table builds, the OpenAPI document describes it, the benchmarks request it.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   countryDetailSchema,
   countryListSchema,
@@ -18,10 +18,11 @@ import {
   organisationDetailSchema,
   organisationListSchema,
   overviewSchema,
+  searchIndexSchema,
   statementViewSchema,
   type StatementView,
 } from '../../data/schema/api.ts';
-import { iso3Schema, slugSchema, type Dataset, type Statement } from '../../data/schema/domain.ts';
+import { iso3Schema, slugSchema, topicSchema, type Dataset, type Statement } from '../../data/schema/domain.ts';
 import { buildOpenApiDocument } from '../http/openapi.ts';
 import { routes, type DocumentName, type DocumentRouteName } from '../http/routes.ts';
 import type { DocumentKey } from '../store/diplomacy-store.ts';
@@ -30,8 +31,10 @@ import { coverage } from './coverage.ts';
 import { indexDataSet, type DataSet } from './data-set.ts';
 import { health } from './health.ts';
 import { meetingDetails, meetingList } from './meeting.ts';
+import { countryFeeds, statementsFeed, topicFeeds } from './feed.ts';
 import { organisationDetails, organisationList } from './organisation.ts';
 import { overview } from './overview.ts';
+import { searchIndex } from './search-index.ts';
 
 export interface CatalogueEntry<Document = unknown> {
   /**
@@ -58,6 +61,12 @@ const each =
   <Document>(build: (data: DataSet) => Document[], idOf: (document: Document) => string) =>
   (data: DataSet) =>
     build(data).map((document) => ({ id: idOf(document), document }));
+
+/** A feed's document is its XML text; feed.test.ts validates it against the Atom schema. */
+const atomFeedSchema = z.string().startsWith('<?xml');
+const atomFeedDescription =
+  "An Atom 1.0 feed (RFC 4287). An entry's `updated` is the day the statement was made: the records do not " +
+  'date additions or corrections. Links are relative to the feed.';
 
 /** Typed rows: the builder's output must be what the schema describes. */
 const entry = <Document>(row: CatalogueEntry<Document>): CatalogueEntry<Document> => row;
@@ -108,6 +117,38 @@ export const catalogue: Record<DocumentRouteName, CatalogueEntry> = {
     component: 'OrganisationDetail',
     summary: 'One organisation: participation history and statements newest first',
     parameter: { description: 'Organisation id, e.g. csto.', schema: slugSchema },
+  }),
+  getSearchIndex: entry({
+    build: one(searchIndex),
+    schema: searchIndexSchema,
+    component: 'SearchIndex',
+    summary: 'Everything the search box finds, for matching on the client',
+    description:
+      'Countries, organisations, people (with their other spellings), meetings and statements (with their words), ' +
+      'grouped by kind, each with what picking it opens.',
+  }),
+  getStatementsFeed: entry({
+    build: one(statementsFeed),
+    schema: atomFeedSchema,
+    component: null,
+    summary: 'Atom feed of every statement, newest first',
+    description: atomFeedDescription,
+  }),
+  getCountryFeed: entry({
+    build: countryFeeds,
+    schema: atomFeedSchema,
+    component: null,
+    summary: 'Atom feed of the statements made for one country',
+    description: atomFeedDescription,
+    parameter: { description: 'ISO 3166-1 alpha-3 code, e.g. RUS.', schema: iso3Schema },
+  }),
+  getTopicFeed: entry({
+    build: topicFeeds,
+    schema: atomFeedSchema,
+    component: null,
+    summary: 'Atom feed of the statements taking a stance on one topic',
+    description: atomFeedDescription,
+    parameter: { description: 'Topic id, e.g. foreign-military-presence.', schema: topicSchema },
   }),
   getHealth: entry({
     build: one(health),

@@ -8,7 +8,7 @@
  * What the API owes every one of them (`judge`): an answer, never a 5xx, and JSON: a document for 2xx, an
  * `{"error":{"code","message"}}` for 4xx (no body for HEAD and 304).
  */
-import { routes } from '../../functions/http/routes.ts';
+import { matchRoute, routes } from '../../functions/http/routes.ts';
 
 export const categories = ['traversal', 'unicode', 'nul', 'long', 'flood', 'method', 'header', 'valid'] as const;
 export type Category = (typeof categories)[number];
@@ -195,6 +195,12 @@ export interface Verdict {
 }
 
 /** Any answer but a 5xx, always JSON: a document for 2xx, an error object for 4xx; no body for HEAD or 304. */
+/** The non-JSON media type the route of a request target declares, if any. */
+function declaredMediaType(target: string): string | undefined {
+  const route = matchRoute(target.split('?')[0] ?? '', routes)?.route;
+  return route && 'mediaType' in route ? route.mediaType : undefined;
+}
+
 export function judge(request: HostileRequest, response: { status: number; headers: Readonly<Record<string, string>>; body: string; failure?: string }): Verdict {
   if (response.status === 0) {
     if (request.incomplete && response.failure === 'abandoned') return { ok: true };
@@ -202,6 +208,9 @@ export function judge(request: HostileRequest, response: { status: number; heade
   }
   if (response.status >= 500) return { ok: false, problem: `status ${response.status}` };
   if (response.status === 304) return { ok: true };
+  // A feed answers 200 in its own media type (routes.ts `mediaType`); its errors are JSON like the rest.
+  const declared = declaredMediaType(request.target);
+  if (response.status === 200 && declared !== undefined && response.headers['content-type']?.startsWith(`${declared};`)) return { ok: true };
   if (!response.headers['content-type']?.startsWith('application/json')) {
     return { ok: false, problem: `status ${response.status} with content-type ${response.headers['content-type'] ?? '(none)'}` };
   }

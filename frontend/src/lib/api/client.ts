@@ -9,6 +9,7 @@ import type {
   MeetingDetail,
   OrganisationDetail,
   Overview,
+  SearchIndex,
 } from '../../../../data/schema/api.ts';
 
 export class ApiError extends Error {
@@ -28,6 +29,8 @@ export interface ApiClient {
   country(iso3: string): Promise<CountryDetail>;
   organisation(id: string): Promise<OrganisationDetail>;
   coverage(): Promise<CoverageDocument>;
+  /** Asked for only when needed: the search box is focused, or a link names a statement. */
+  searchIndex(): Promise<SearchIndex>;
 }
 
 export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...args), base = '/api'): ApiClient {
@@ -74,6 +77,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     country: (iso3) => cached<CountryDetail>(`/countries/${encodeURIComponent(iso3)}`),
     organisation: (id) => cached<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`),
     coverage: () => cached<CoverageDocument>('/coverage'),
+    searchIndex: () => cached<SearchIndex>('/search-index'),
   };
 }
 

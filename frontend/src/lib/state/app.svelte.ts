@@ -3,7 +3,7 @@
  * Shared with components by context (setAppState in App.svelte, getAppState below it).
  */
 import { createContext, tick } from 'svelte';
-import type { CountryDetail, MeetingDetail, Overview, OverviewMeeting, OrganisationDetail } from '../../../../data/schema/api.ts';
+import type { CountryDetail, MeetingDetail, Overview, OverviewMeeting, OrganisationDetail, SearchIndex } from '../../../../data/schema/api.ts';
 import { errorMessage, type ApiClient } from '../api/client.ts';
 import { actorNames, highlightsFor, neighboursOf } from './highlights.ts';
 import { compareRounds, comparedWith, type RoundChange } from './rounds.ts';
@@ -52,6 +52,8 @@ export class AppState {
   #openers: { actor: Element | null; meeting: Element | null } = { actor: null, meeting: null };
   /** A statement to bring into view once its panel shows it (from the stance table). */
   pendingStatement = $state<string | null>(null);
+  /** Everything the search box finds; loaded on the box's first focus, or for a statement's permalink. */
+  searchIndex = $state.raw<SearchIndex | null>(null);
 
   /**
    * The open country; asked for only once the overview says it has curated records (a country on the map
@@ -77,7 +79,25 @@ export class AppState {
   ) {
     this.view = parseView(search);
     this.#unchecked = search;
+    if (this.view.statement !== null) void this.loadSearchIndex();
   }
+
+  /** Loads the search index once; a failure is left for the next call to retry. */
+  loadSearchIndex = async (): Promise<SearchIndex | null> => {
+    try {
+      this.searchIndex ??= await this.api.searchIndex();
+    } catch {
+      return null;
+    }
+    return this.searchIndex;
+  };
+
+  /** Which panel shows a statement (its first actor's), once the search index is loaded. */
+  statementHome = (id: string): { country?: string; organisation?: string } | null | undefined => {
+    if (this.searchIndex === null) return undefined;
+    const entry = this.searchIndex.entries.find((e) => e.kind === 'statement' && e.id === id);
+    return entry ? { country: entry.opens.country, organisation: entry.opens.organisation } : null;
+  };
 
   load = async (): Promise<void> => {
     this.loadError = null;
@@ -106,12 +126,22 @@ export class AppState {
       compare: (id) => this.overview?.meetings.some((m) => m.id === id) ?? false,
       country: (iso3) => (this.isKnownCountry(iso3) || this.mapNames.has(iso3) ? true : mapReady ? false : null),
       organisation: this.isKnownOrganisation,
+      statement: (id) => {
+        const home = this.statementHome(id);
+        return home === undefined ? null : home !== null;
+      },
     });
     if (missing === null) return;
     this.#unchecked = null;
     this.notFound = missing;
     const next = { ...this.view };
     for (const { kind } of missing) next[kind] = null;
+    // A permalink names only the statement: open the panel that shows it.
+    if (next.statement !== null && next.country === null && next.organisation === null) {
+      const home = this.statementHome(next.statement);
+      next.country = home?.country ?? null;
+      next.organisation = home?.organisation ?? null;
+    }
     if (!sameView(next, this.view)) this.view = next;
     // The canonical URL of what is shown: unknown ids gone, codes in their usual case.
     history.replaceState(null, '', serialiseView(this.view) || location.pathname);
@@ -124,6 +154,8 @@ export class AppState {
     if ('meeting' in change && change.meeting !== this.view.meeting && !('compare' in change)) next.compare = null;
     if (change.country) next.organisation = null;
     if (change.organisation) next.country = null;
+    // A highlighted statement belongs to the view it was opened in; any other change lets it go.
+    if (change.statement === undefined) next.statement = null;
     if (sameView(next, this.view)) return;
     // Remember what opened a panel (not what moved between panels: that control goes with the panel).
     const focused = typeof document === 'undefined' ? null : document.activeElement;
@@ -139,6 +171,7 @@ export class AppState {
   restore = (search: string): void => {
     this.view = parseView(search);
     this.#unchecked = search;
+    if (this.view.statement !== null) void this.loadSearchIndex();
     this.checkLink();
   };
 

@@ -6,6 +6,7 @@ const known: Known = {
   country: (iso3) => iso3 === 'RUS' || iso3 === 'AFG',
   organisation: (id) => id === 'csto',
   compare: (id) => id === 'moscow-format-7-moscow-2025',
+  statement: (id) => id === 'lavrov-2025-10-07',
 };
 
 describe('missingLinks', () => {
@@ -31,6 +32,13 @@ describe('missingLinks', () => {
   it('waits while a country cannot be told yet', () => {
     expect(missingLinks('?country=FRA', { ...known, country: () => null })).toBeNull();
     expect(missingLinks('?meeting=x', { ...known, country: () => null })).toEqual([{ kind: 'meeting', asked: 'x' }]);
+  });
+
+  it('checks a statement permalink, waiting until the statements are known', () => {
+    expect(missingLinks('?statement=lavrov-2025-10-07', known)).toEqual([]);
+    expect(missingLinks('?statement=no-such-statement', known)).toEqual([{ kind: 'statement', asked: 'no-such-statement' }]);
+    expect(missingLinks('?statement=x', { ...known, statement: () => null })).toBeNull();
+    expect(missingLinksText([{ kind: 'statement', asked: 'x' }])).toContain('no statement “x”');
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { countryCodeOf, slugOf } from './url.ts';
 
-export type LinkKind = 'meeting' | 'country' | 'organisation' | 'compare';
+export type LinkKind = 'meeting' | 'country' | 'organisation' | 'compare' | 'statement';
 
 export interface MissingLink {
   kind: LinkKind;
@@ -20,6 +20,7 @@ const parameters: { kind: LinkKind; name: string; read: (value: string) => strin
   { kind: 'country', name: 'country', read: countryCodeOf },
   { kind: 'organisation', name: 'org', read: slugOf },
   { kind: 'compare', name: 'compare', read: slugOf },
+  { kind: 'statement', name: 'statement', read: slugOf },
 ];
 
 /** The missing ids of a link, or null while one of them cannot be decided yet. */
@@ -45,6 +46,7 @@ const kindWords: Record<LinkKind, string> = {
   country: 'no country with the code',
   organisation: 'no organisation',
   compare: 'no meeting to compare with',
+  statement: 'no statement',
 };
 
 /** "There is no meeting “x” and no country with the code “ZZZ” in the data." */

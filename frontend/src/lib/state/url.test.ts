@@ -21,10 +21,12 @@ const views: fc.Arbitrary<ViewState> = fc
     compare: fc.option(slug, { nil: null }),
     sort: fc.constantFrom('name', 'attended', 'neighbours' as const),
     series: fc.option(fc.constantFrom(...meetingSeries), { nil: null }),
+    statement: fc.option(slug, { nil: null }),
   })
-  .map(({ meeting, actor, layer, topic, page, compare, sort, series }) => ({
+  .map(({ meeting, actor, layer, topic, page, compare, sort, series, statement }) => ({
     meeting,
     ...actor,
+    statement,
     layer,
     topic: layer === 'stance' ? topic : DEFAULT_TOPIC,
     page,

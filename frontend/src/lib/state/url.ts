@@ -1,8 +1,9 @@
 /**
- * The view as a URL: `?meeting=<id>&country=<ISO3>&layer=<roles|changes|stance>&topic=<topic>` (or
- * `org=<id>` instead of `country`), `&compare=<id>` (the earlier round the changes are counted from), and
- * `view=matrix|about` with the matrix's `sort` and `series`. Defaults are left out, so the plain page URL
- * is the default view and every view has exactly one URL.
+ * The view as a URL: `?meeting=<id>&country=<ISO3>&statement=<id>&layer=<roles|changes|stance>&topic=<topic>`
+ * (or `org=<id>` instead of `country`), `&compare=<id>` (the earlier round the changes are counted from), and
+ * `view=matrix|about` with the matrix's `sort` and `series`. `?statement=<id>` alone is a statement's
+ * permalink: the page adds the actor whose panel shows it once the search index says which. Defaults are
+ * left out, so the plain page URL is the default view and every view has exactly one URL.
  */
 import { meetingSeries, topics, type MeetingSeriesId, type TopicId } from '../../../../data/schema/labels.ts';
 import type { LayerId } from './view-types.ts';
@@ -18,6 +19,8 @@ export interface ViewState {
   country: string | null;
   /** Id of the organisation whose panel is open; never set together with `country`. */
   organisation: string | null;
+  /** The statement brought into view and highlighted in the open panel. */
+  statement: string | null;
   layer: LayerId;
   /** The stance layer's topic. */
   topic: TopicId;
@@ -35,6 +38,7 @@ export const DEFAULT_VIEW: ViewState = {
   meeting: null,
   country: null,
   organisation: null,
+  statement: null,
   layer: 'roles',
   topic: DEFAULT_TOPIC,
   page: 'map',
@@ -74,6 +78,7 @@ export function parseView(search: string): ViewState {
     meeting,
     country,
     organisation: country === null ? get('org', slugOf) : null,
+    statement: get('statement', slugOf),
     layer: oneOf(layers, params.get('layer'), DEFAULT_VIEW.layer),
     topic: oneOf(topics, params.get('topic'), DEFAULT_TOPIC),
     page,
@@ -91,6 +96,7 @@ export function serialiseView(view: ViewState): string {
   if (view.meeting !== null && view.compare !== null) params.set('compare', view.compare);
   if (view.country !== null) params.set('country', view.country);
   else if (view.organisation !== null) params.set('org', view.organisation);
+  if (view.statement !== null) params.set('statement', view.statement);
   if (view.layer !== DEFAULT_VIEW.layer) params.set('layer', view.layer);
   if (view.layer === 'stance' && view.topic !== DEFAULT_TOPIC) params.set('topic', view.topic);
   // The matrix's own settings are written only where they show.
