@@ -26,7 +26,7 @@ import { countDynamoDbRequestsPerRoute, formatDynamoDbTable, type DynamoDbReport
 import { distDir, formatFirstLoadTable } from './first-load.ts';
 import { benchLambdas, formatLambdaTable, type LambdaReport } from './lambda.ts';
 import { benchPage, type PageReport } from './page.ts';
-import { fuzzData, type DataFuzzReport } from './data-fuzz.ts';
+import { fuzzData, type DataFuzzReport } from '../functions/test-support/data-fuzz.ts';
 import { fuzzApi, type FuzzReport } from './fuzz.ts';
 import { heapGrowthAllowance, loadApi, type LoadReport } from './load.ts';
 import { formatTable, kib, round } from './stats.ts';
