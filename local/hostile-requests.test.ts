@@ -5,7 +5,7 @@
  * request's number). `npm run bench` sends 10,000 of them to a stack in its own process.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { fixtureDataset } from '../functions/test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../data/fixtures/dataset.ts';
 import { startLocalStack, type LocalStack } from './stack.ts';
 import { fuzzServer, judge, toWire, type HostileRequest } from './test-support/hostile-requests.ts';
 import { exchange } from './test-support/raw-socket.ts';
