@@ -17,49 +17,16 @@ import { apiTargets, type ApiTarget } from './api-targets.ts';
 import { startServerProcess, type ServerProcess } from './servers/child.ts';
 import { formatTable, percentile, ratio, round } from './stats.ts';
 
-export interface ApiBenchOptions {
-  /** Concurrent connections (default 10: a busy API behind a CDN, not a stress test). */
-  readonly connections?: number;
-  /** Seconds per round and server. */
-  readonly roundSeconds?: number;
-  /** Rounds per route; servers alternate within each round, the order flipping every round. */
-  readonly rounds?: number;
-  /** Also measure with one connection (service time, no queueing): rounds of this many seconds, or 0 for none. */
-  readonly singleConnectionSeconds?: number;
-  readonly log?: (line: string) => void;
-}
+export type ApiBenchReport = Awaited<ReturnType<typeof benchApi>>;
+type RouteBenchResult = Awaited<ReturnType<typeof benchTarget>>;
 
-export interface LoadSummary {
-  readonly p50Ms: number;
-  readonly p95Ms: number;
-  readonly p99Ms: number;
-  readonly requestsPerSecond: number;
-  readonly requests: number;
-  /** Connection errors, timeouts and responses other than 2xx: all should be 0. */
-  readonly errors: number;
-}
-
-export interface RouteBenchResult {
-  readonly route: string;
-  readonly target: string;
-  readonly ours: LoadSummary;
-  readonly baseline: LoadSummary;
-  /** ours ÷ baseline. */
-  readonly ratio: { readonly p50: number; readonly p99: number; readonly requestsPerSecond: number };
-}
-
-export interface ApiBenchReport {
-  readonly connections: number;
-  readonly roundSeconds: number;
-  readonly rounds: number;
-  /** Under `connections` concurrent connections. */
-  readonly routes: readonly RouteBenchResult[];
-  /** One connection at a time: what a request costs without waiting behind others (two rounds). */
-  readonly singleConnection: readonly RouteBenchResult[];
-}
-
-export async function benchApi(options: ApiBenchOptions = {}): Promise<ApiBenchReport> {
-  const { connections = 10, roundSeconds = 3, rounds = 3, singleConnectionSeconds = 1, log = () => {} } = options;
+/**
+ * `connections` (10: a busy API behind a CDN, not a stress test) for `rounds` rounds of `roundSeconds` per
+ * server, the servers alternating within a round and the order flipping every round; then, unless
+ * `singleConnectionSeconds` is 0, two rounds of that many seconds with one connection (service time, no
+ * queueing). Errors count connection errors, timeouts and responses other than 2xx: all should be 0.
+ */
+export async function benchApi({ connections = 10, roundSeconds = 3, rounds = 3, singleConnectionSeconds = 1, log = (_line: string) => {} } = {}) {
   const stack = await startServerProcess({ mode: 'stack' });
   let baseline: ServerProcess | undefined;
   try {
@@ -88,7 +55,7 @@ async function benchTarget(
   target: ApiTarget,
   servers: { ours: ServerProcess; baseline: ServerProcess },
   { connections, roundSeconds, rounds }: { connections: number; roundSeconds: number; rounds: number },
-): Promise<RouteBenchResult> {
+) {
   const runs = { ours: [] as LoadRun[], baseline: [] as LoadRun[] };
   // Warm-up: JIT, keep-alive sockets, dynalite's caches.
   for (const server of [servers.ours, servers.baseline]) await load(`${server.url}${target.target}`, { connections, amount: connections * 50 });
@@ -111,25 +78,25 @@ async function benchTarget(
   };
 }
 
-interface LoadRun {
-  readonly latenciesMs: number[];
-  readonly seconds: number;
-  readonly errors: number;
-}
+type LoadRun = Awaited<ReturnType<typeof load>>;
 
-/** One autocannon run, keeping every response time (autocannon's own histogram has no p95). */
-async function load(
+/** One autocannon run, keeping every response time (autocannon's own histogram has no p95) and status. */
+export async function load(
   url: string,
-  options: { connections: number; duration?: number; amount?: number; requests?: { method?: string; path?: string }[] },
-): Promise<LoadRun> {
+  options: { connections: number; duration?: number; amount?: number; requests?: { method?: string; path?: string }[]; timeout?: number },
+) {
   const latenciesMs: number[] = [];
+  const statuses: Record<string, number> = {};
   const run = autocannon({ url, ...options });
-  run.on('response', (_client, _status, _bytes, responseTimeMs) => latenciesMs.push(responseTimeMs));
+  run.on('response', (_client, status, _bytes, responseTimeMs) => {
+    latenciesMs.push(responseTimeMs);
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  });
   const result = await run;
-  return { latenciesMs, seconds: result.duration, errors: result.errors + result.timeouts + result.non2xx };
+  return { latenciesMs, statuses, seconds: result.duration, connectionErrors: result.errors + result.timeouts, errors: result.errors + result.timeouts + result.non2xx };
 }
 
-function summarise(runs: readonly LoadRun[]): LoadSummary {
+function summarise(runs: readonly LoadRun[]) {
   const latencies = runs.flatMap((run) => run.latenciesMs);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
   return {

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
-import { budgets, KiB } from './budgets.ts';
+import { KiB } from './stats.ts';
+import budgets from './budgets.json' with { type: 'json' };
 import { distDir, distFirstLoad } from './first-load.ts';
 import { buildLambdaBundles, lambdaEntries, type LambdaBundle } from './lambda.ts';
 

@@ -7,28 +7,15 @@ import { countDynamoDbRequests } from '../functions/test-support/request-counter
 import { apiTargets } from './api-targets.ts';
 import { formatTable } from './stats.ts';
 
-export interface DynamoDbCallCount {
-  readonly route: string;
-  readonly target: string;
-  readonly status: number;
-  /** Operation names in order, e.g. `['GetItem']`. */
-  readonly operations: readonly string[];
-}
+export type DynamoDbReport = Awaited<ReturnType<typeof countDynamoDbRequestsPerRoute>>;
 
-export interface DynamoDbReport {
-  readonly calls: readonly DynamoDbCallCount[];
-  /** The most requests any one call made, the fewest, and Scans over all calls. */
-  readonly maxRequestsPerCall: number;
-  readonly minRequestsPerCall: number;
-  readonly scans: number;
-}
-
-export async function countDynamoDbRequestsPerRoute(): Promise<DynamoDbReport> {
+export async function countDynamoDbRequestsPerRoute() {
   const stack = await startLocalStack({ port: 0, quiet: true, staticDir: '/nonexistent' });
   // Counted from here on: seeding the table at start-up scans it, on purpose, and is not an API call.
   const counter = countDynamoDbRequests(stack.client);
   try {
-    const calls: DynamoDbCallCount[] = [];
+    // Operation names in order, e.g. `['GetItem']`.
+    const calls: { route: string; target: string; status: number; operations: readonly string[] }[] = [];
     for (const { route, target } of await apiTargets(stack.url)) {
       counter.reset();
       const response = await fetch(`${stack.url}${target}`);

@@ -15,18 +15,7 @@ import { formatTable, kib } from './stats.ts';
 /** What `npm run build` writes. */
 export const distDir = fileURLToPath(new URL('../frontend/dist/', import.meta.url));
 
-const kinds = [
-  'html',
-  'js-ours',
-  'css-ours',
-  'boundaries',
-  'api-overview',
-  'js-maplibre',
-  'css-maplibre',
-  'worker-maplibre',
-  'api-other',
-  'other',
-] as const;
+const kinds = ['html', 'js-ours', 'css-ours', 'boundaries', 'api-overview', 'js-maplibre', 'css-maplibre', 'worker-maplibre', 'api-other', 'other'] as const;
 type Kind = (typeof kinds)[number];
 
 /** The part of the first load that is ours to keep small (the budget): everything but MapLibre. The HTML carries the first view (its map picture included). */

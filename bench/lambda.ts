@@ -108,25 +108,13 @@ async function coldStart(bundle: string): Promise<{ readyMs: number; importMs: n
   return JSON.parse(stdout) as { readyMs: number; importMs: number };
 }
 
-export interface ColdInit {
-  /** Median ms from process start to the handler export, and from the import call to it. */
-  readonly readyMs: number;
-  readonly importMs: number;
-  readonly samples: number;
-}
+export type LambdaReport = Awaited<ReturnType<typeof benchLambdas>>;
 
-export interface LambdaReport {
-  readonly samples: number;
-  readonly empty: { readonly bytes: number; readonly coldInit: ColdInit };
-  readonly functions: readonly (Omit<LambdaBundle, 'outfile'> & {
-    readonly coldInit: ColdInit;
-    /** Cold init ÷ the empty handler's, both from process start. */
-    readonly coldInitRatio: number;
-    readonly importRatio: number;
-  })[];
-}
-
-export async function benchLambdas({ samples = 11, log = (_line: string) => {} } = {}): Promise<LambdaReport> {
+/**
+ * Each function's bundle and cold init (medians over `samples`: `readyMs` from process start to the handler
+ * export, `importMs` from the import call to it), and the ratios of both to the empty handler's.
+ */
+export async function benchLambdas({ samples = 11, log = (_line: string) => {} } = {}) {
   const outDir = await mkdtemp(path.join(tmpdir(), 'bench-lambda-'));
   try {
     const emptyEntry = path.join(outDir, 'empty-handler.ts');
@@ -144,7 +132,7 @@ export async function benchLambdas({ samples = 11, log = (_line: string) => {} }
       const order = sample % 2 === 0 ? all : [...all].reverse();
       for (const bundle of order) runs.get(bundle.name)?.push(await coldStart(bundle.outfile));
     }
-    const coldInit = (name: string): ColdInit => {
+    const coldInit = (name: string) => {
       const list = runs.get(name) ?? [];
       return {
         readyMs: round(median(list.map((run) => run.readyMs))),

@@ -15,24 +15,14 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium } from '../frontend/test/chromium.ts';
-import { distDir, recordFirstLoad, type FirstLoad } from './first-load.ts';
+import { distDir, recordFirstLoad } from './first-load.ts';
 import { startServerProcess, type ServerProcess } from './servers/child.ts';
 import { median, ratio, round } from './stats.ts';
 
 const floorSource = fileURLToPath(new URL('./floor/', import.meta.url));
 const viewport = { width: 1280, height: 800 } as const;
 
-export interface PageReport {
-  readonly loads: number;
-  readonly viewport: typeof viewport;
-  readonly chromium: string;
-  /** Median ms from navigation to the mark, and every sample. */
-  readonly page: { readonly medianMs: number; readonly samplesMs: readonly number[] };
-  readonly floor: { readonly medianMs: number; readonly samplesMs: readonly number[] };
-  /** page ÷ floor. */
-  readonly ratio: number;
-  readonly firstLoad: FirstLoad;
-}
+export type PageReport = Awaited<ReturnType<typeof benchPage>>;
 
 /** The floor page built with Vite into a temporary folder, with the page's boundary file beside it. */
 export async function buildFloor(): Promise<string> {
@@ -61,7 +51,8 @@ async function timeToMark(browser: Browser, url: string, mark: string): Promise<
   }
 }
 
-export async function benchPage({ loads = 7, log = (_line: string) => {} } = {}): Promise<PageReport> {
+/** Medians of `loads` cold loads each (ms from navigation to the mark), every sample, and the ratio page ÷ floor. */
+export async function benchPage({ loads = 7, log = (_line: string) => {} } = {}) {
   const floorDir = await buildFloor();
   let stack: ServerProcess | undefined;
   let floor: ServerProcess | undefined;

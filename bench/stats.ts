@@ -18,7 +18,8 @@ export const round = (value: number, decimals = 1): number => {
   return Math.round(value * factor) / factor;
 };
 
-export const kib = (bytes: number): number => round(bytes / 1024, 1);
+export const KiB = 1024;
+export const kib = (bytes: number): number => round(bytes / KiB, 1);
 
 /** Columns padded to width; the first `leftColumns` left-aligned, the rest (numbers) right-aligned. */
 export function formatTable(header: readonly string[], rows: readonly (readonly (string | number)[])[], leftColumns = 1): string {

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DatasetError, readDatasetFiles } from '../data/load.ts';
-import { fixtureDataset } from '../functions/test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../data/fixtures/dataset.ts';
 import { rawRequest } from '../functions/test-support/raw-http.ts';
 import { startSilentEndpoint, type SilentEndpoint } from '../functions/test-support/silent-endpoint.ts';
 import { serverTimeouts, startLocalStack, type LocalStack } from './stack.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { fixtureDataset, kazanMeetingId } from '../functions/test-support/fixture-dataset.ts';
+import { fixtureDataset, KAZAN } from '../data/fixtures/dataset.ts';
 import { contentSecurityPolicy } from '../frontend/security-headers.ts';
 import { rawRequest } from '../functions/test-support/raw-http.ts';
 import { toHttpApiEvent } from './api-gateway-event.ts';
@@ -25,19 +25,19 @@ describe('API Gateway event adapter', () => {
   test('builds the payload 2.0 event API Gateway would send', () => {
     const event = toHttpApiEvent({
       method: 'GET',
-      url: `/api/meetings/${kazanMeetingId}?topic=a%20b&topic=c&empty`,
+      url: `/api/meetings/${KAZAN}?topic=a%20b&topic=c&empty`,
       headers: { host: ['localhost:3000'], accept: ['application/json', 'text/plain'], cookie: ['a=1; b=2'] },
     });
     expect(event).toMatchObject({
       version: '2.0',
       routeKey: 'ANY /api/meetings/{id}',
-      rawPath: `/api/meetings/${kazanMeetingId}`,
+      rawPath: `/api/meetings/${KAZAN}`,
       rawQueryString: 'topic=a%20b&topic=c&empty',
       headers: { host: 'localhost:3000', accept: 'application/json,text/plain' },
       cookies: ['a=1', 'b=2'],
       queryStringParameters: { topic: 'a b,c', empty: '' },
-      pathParameters: { id: kazanMeetingId },
-      requestContext: { http: { method: 'GET', path: `/api/meetings/${kazanMeetingId}` }, stage: '$default' },
+      pathParameters: { id: KAZAN },
+      requestContext: { http: { method: 'GET', path: `/api/meetings/${KAZAN}` }, stage: '$default' },
       isBase64Encoded: false,
     });
   });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDatasetFiles } from '../../data/load.ts';
 import { validateDataset } from '../../data/check/check.ts';
-import { minimalDataset } from '../../data/fixtures/minimal.ts';
+import { fixtureRecords } from '../../data/fixtures/dataset.ts';
 import type { Dataset } from '../../data/schema/domain.ts';
 import { checkDraftAgainstText, draftSchema } from '../../data/schema/draft.ts';
 import { findDates } from './dates.ts';
@@ -114,7 +114,7 @@ describe('meetings', () => {
   });
 
   it('drafts from a data set with no statements and no participations: quotes come from the text', () => {
-    const fixture = minimalDataset();
+    const fixture = fixtureRecords();
     const bare = validateDataset({ ...fixture, statements: [], participations: [] } as never);
     const text = 'A meeting of the Moscow format on Afghanistan opened in Kazan on Friday, attended by Russia, China and Pakistan. “We consider unacceptable the return of NATO military infrastructure to Afghanistan,” Lavrov said.';
     const result = draftArticle(text, bare, { published: '2023-09-29', url: null, publisher: null });

@@ -8,7 +8,7 @@ import { datasetFiles, type EntityName } from '../schema/domain.ts';
 import { DatasetError, parseDataset, type RawDataset } from '../load.ts';
 import { checkRawDataset, formatIssue, type CheckResult } from './check.ts';
 import { describeValue } from '../load/issue.ts';
-import { minimalDataset } from '../fixtures/minimal.ts';
+import { fixtureRecords } from '../fixtures/dataset.ts';
 
 const entities = Object.keys(datasetFiles) as EntityName[];
 const fileNames = new Set<string>(entities.map((entity) => datasetFiles[entity].file));
@@ -93,7 +93,7 @@ function corrupt(data: RawDataset, corruption: Corruption): void {
 }
 
 function checkCorrupted(corruptions: readonly Corruption[]): { data: RawDataset; result: CheckResult } {
-  const data = minimalDataset() as unknown as RawDataset;
+  const data = fixtureRecords() as unknown as RawDataset;
   for (const corruption of corruptions) corrupt(data, corruption);
   return { data, result: checkRawDataset(data) };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordsDir } from '../load.ts';
 import { checkDataset, checkRawDataset, formatIssue } from './check.ts';
-import { KAZAN, LAVROV_STATEMENT, minimalDataset, writeDataset, type FixtureDataset } from '../fixtures/minimal.ts';
+import { KAZAN, LAVROV_STATEMENT, fixtureRecords, writeDataset, type FixtureDataset } from '../fixtures/dataset.ts';
 
 /** Lets a test put a value of the wrong type where the fixture's types would refuse it. */
 const loose = (record: object) => record as Record<string, unknown>;
@@ -15,7 +15,7 @@ function messages(data: FixtureDataset): string[] {
 
 /** Breaks a fresh copy of the fixture and returns the checker's messages. */
 function messagesAfter(breakIt: (data: FixtureDataset) => void): string[] {
-  const data = minimalDataset();
+  const data = fixtureRecords();
   breakIt(data);
   return messages(data);
 }
@@ -28,9 +28,9 @@ const source = (data: FixtureDataset, id: string) => data.sources.find((s) => s.
 
 describe('the minimal fixture', () => {
   it('passes every check and comes back parsed, with defaults applied', () => {
-    const { issues, dataset } = checkRawDataset(minimalDataset());
+    const { issues, dataset } = checkRawDataset(fixtureRecords());
     expect(issues).toEqual([]);
-    expect(dataset?.meetings).toHaveLength(1);
+    expect(dataset?.meetings).toHaveLength(2);
     expect(dataset?.countries.find((c) => c.iso3 === 'RUS')?.neighbourOfAfghanistan).toBeNull();
     expect(dataset?.participations.find((p) => p.actor === 'PAK')?.level).toBe('unknown');
   });
@@ -101,7 +101,7 @@ describe('schema violations', () => {
     [
       'a record that is not an object',
       (data) => (data.organisations as unknown[]).push('sco'),
-      'organisations.json: #1: must be a JSON object, got "sco"',
+      'organisations.json: #2: must be a JSON object, got "sco"',
     ],
   ])('%s', (_, breakIt, expected) => {
     expect(messagesAfter(breakIt)).toEqual([expected]);
@@ -110,6 +110,7 @@ describe('schema violations', () => {
   it('names a record without a usable id by its position', () => {
     expect(messagesAfter((data) => delete loose(data.sources[2]!).id)).toEqual([
       `participations.json: ${KAZAN}/TJK: sources[0]: unknown source "tass-1682301"`,
+      'statements.json: kabulov-kazan-2023-tajikistan: sources[0]: unknown source "tass-1682301"',
       'sources.json: #2: id: is required',
     ]);
   });
@@ -266,7 +267,7 @@ describe('dates', () => {
   });
 
   it('accepts any day of a meeting that lasts several days, and no other', () => {
-    const data = minimalDataset();
+    const data = fixtureRecords();
     meeting(data).endDate = '2023-09-30';
     statement(data).date = '2023-09-30';
     expect(messages(data)).toEqual([]);
@@ -383,7 +384,7 @@ describe('whole files', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'data-check-'));
-    await writeDataset(dir, minimalDataset());
+    await writeDataset(dir, fixtureRecords());
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -428,7 +429,7 @@ describe('whole files', () => {
   });
 
   it('checks raw JSON that is not an array without reading files', () => {
-    const data = { ...minimalDataset(), statements: null };
+    const data = { ...fixtureRecords(), statements: null };
     expect(checkRawDataset(data).issues.map(formatIssue)).toEqual([
       'statements.json: must be a JSON array of records, got null',
     ]);
@@ -501,7 +502,10 @@ describe('people, offices and speakers', () => {
         { title: 'Ambassador to the UN', from: '1994-04', to: '2004-03', sources: ['mfa-kazan-2023'] },
       ];
     });
-    expect(found).toEqual([`statements.json: ${LAVROV_STATEMENT}: speaker.person: "sergey-lavrov" has no office whose dates cover 2023-09-29`]);
+    expect(found).toEqual([
+      `statements.json: ${LAVROV_STATEMENT}: speaker.person: "sergey-lavrov" has no office whose dates cover 2023-09-29`,
+      'statements.json: lavrov-tehran-2021-neighbours: speaker.person: "sergey-lavrov" has no office whose dates cover 2021-10-27',
+    ]);
   });
 });
 

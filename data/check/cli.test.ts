@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LAVROV_STATEMENT, minimalDataset, writeDataset } from '../fixtures/minimal.ts';
+import { LAVROV_STATEMENT, fixtureRecords, writeDataset } from '../fixtures/dataset.ts';
 
 const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,7 +34,7 @@ describe.concurrent('npm run data:check (data/check/cli.ts)', () => {
 
   it('prints every problem and exits 1 on a broken copy', async () => {
     const dir = path.join(root, 'broken');
-    const data = minimalDataset();
+    const data = fixtureRecords();
     data.statements[0]!.sources = ['informeurope-2023-09-30', 'tass-999'];
     data.meetings[0]!.endDate = '2023-09-01';
     await writeDataset(dir, data);
@@ -51,22 +51,22 @@ describe.concurrent('npm run data:check (data/check/cli.ts)', () => {
 
   it('prints the counts and exits 0 on a valid directory', async () => {
     const dir = path.join(root, 'valid');
-    await writeDataset(dir, minimalDataset());
+    await writeDataset(dir, fixtureRecords());
 
     const run = await runCli(dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/: all checks passed \(\d+\.\d\d s\)\n/);
     expect(run.stdout).toContain(
       [
-        '  meetings        1',
-        '  countries       9',
-        '  organisations   1',
-        '  participations  4',
-        '  statements      1',
-        '  people          2',
-        '  sources         6',
-        '  coverage        1',
-        'sources with a title: 0 (0%), with a date: 2 (33%)',
+        '  meetings         2',
+        '  countries        9',
+        '  organisations    2',
+        '  participations  15',
+        '  statements       5',
+        '  people           2',
+        '  sources          9',
+        '  coverage         1',
+        'sources with a title: 1 (11%), with a date: 4 (44%)',
         'data current to: 2026-12',
       ].join('\n'),
     );

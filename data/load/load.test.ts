@@ -4,13 +4,13 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatasetError, parseDataset, readDatasetFiles, readRawDataset } from '../load.ts';
 import { formatIssue } from './issue.ts';
-import { KAZAN, minimalDataset, writeDataset } from '../fixtures/minimal.ts';
+import { KAZAN, TEHRAN, fixtureRecords, writeDataset } from '../fixtures/dataset.ts';
 
 describe('data/load.ts', () => {
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'data-load-'));
-    await writeDataset(dir, minimalDataset());
+    await writeDataset(dir, fixtureRecords());
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -18,7 +18,7 @@ describe('data/load.ts', () => {
 
   it('reads and parses a directory, applying defaults', async () => {
     const dataset = await readDatasetFiles(dir);
-    expect(dataset.meetings.map((meeting) => meeting.id)).toEqual([KAZAN]);
+    expect(dataset.meetings.map((meeting) => meeting.id)).toEqual([KAZAN, TEHRAN]);
     expect(dataset.organisations[0]?.description).toBeUndefined();
     expect(dataset.countries[0]?.memberships).toEqual([]);
   });
@@ -35,7 +35,7 @@ describe('data/load.ts', () => {
   });
 
   it('parseDataset reports every schema problem in the checker format, and no cross-record ones', () => {
-    const data = minimalDataset();
+    const data = fixtureRecords();
     data.meetings[0]!.startDate = '2023-02-30';
     data.statements[0]!.sources = ['tass-999'];
     (data.participations as unknown[]).push(42);
@@ -43,7 +43,7 @@ describe('data/load.ts', () => {
       [
         'the data set has 2 problem(s):',
         `meetings.json: ${KAZAN}: startDate: "2023-02-30" is not a real calendar date`,
-        'participations.json: #4: must be a JSON object, got 42',
+        'participations.json: #15: must be a JSON object, got 42',
       ].join('\n'),
     );
   });

@@ -5,29 +5,17 @@
  *
  * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CountryDetail, Overview, OverviewMeeting } from '../../data/schema/api.ts';
-import { contentSecurityPolicy } from '../security-headers.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CountryDetail, OverviewMeeting } from '../../data/schema/api.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';
 import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
 import { meetingFacts } from '../src/lib/state/rounds.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
+import { chromiumSuite, skipBrowserSuite, type OpenedPage } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-if (!hasChromium && !browserRequired) {
-  console.warn(
-    `Browser tests skipped: no Chromium at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-  );
-}
-
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 /** Eight invited countries there are coded member with confidence "unconfirmed": no source confirms they came. */
 const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
@@ -36,14 +24,6 @@ declare global {
   interface Window {
     __countryMap?: CountryMapTestHook;
   }
-}
-
-interface OpenPage {
-  page: Page;
-  /** Console errors and uncaught exceptions seen so far. */
-  errors: string[];
-  /** Milliseconds from navigation start to the highlighted, idle map. */
-  highlightedAfterMs: number;
 }
 
 type Rgb = [number, number, number];
@@ -55,35 +35,10 @@ function hexToRgb(hex: string): Rgb {
 
 const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 
-describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
+  const suite = chromiumSuite();
 
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<OpenPage> {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport });
-    contexts.push(context);
-    const response = await page.goto(`${stack.url}${path}`);
-    // The local stack's own header, not one a test injected: the page runs under the production policy.
-    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
-    const highlightedAfterMs = await waitForHighlightedMap(page);
-    return { page, errors, highlightedAfterMs };
-  }
+  const open = (path: string, viewport = { width: 1280, height: 800 }): Promise<OpenedPage> => suite.open(path, { viewport });
 
   /**
    * Reads a real screenshot (what the visitor sees, not what the code meant), decoded in the page:
@@ -128,7 +83,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
     page.evaluate((id) => window.__countryMap!.featureState(id), iso3);
 
   const meeting = (id: string): OverviewMeeting => {
-    const found = overview.meetings.find((m) => m.id === id);
+    const found = suite.overview.meetings.find((m) => m.id === id);
     if (!found) throw new Error(`The data has no meeting ${id}`);
     return found;
   };
@@ -144,15 +99,15 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
     // Afghanistan is drawn in its own colour (Kabul–Kandahar road, well inside the country).
     expect(distance(await colourAt(page, 67, 33), hexToRgb(baseStyles.afghanistan.fill))).toBeLessThan(12);
     expect(await featureState(page, 'AFG')).toMatchObject({ base: 'afghanistan' });
-    const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
+    const neighbours = suite.overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
     expect(neighbours.sort()).toEqual(['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB']);
     for (const iso3 of neighbours) expect(await featureState(page, iso3), iso3).toMatchObject({ base: 'neighbour' });
     expect(await featureState(page, 'IND')).not.toHaveProperty('base');
 
     await expect.poll(() => page.locator('.legend').innerText()).toContain('Bordering neighbour');
     // How current the record is, from the data's own coverage searches.
-    expect(overview.currentTo).toMatch(/^\d{4}-\d{2}$/);
-    const [year, month] = overview.currentTo!.split('-').map(Number) as [number, number];
+    expect(suite.overview.currentTo).toMatch(/^\d{4}-\d{2}$/);
+    const [year, month] = suite.overview.currentTo!.split('-').map(Number) as [number, number];
     const monthName = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' });
     expect(await page.locator('.currency').innerText()).toBe(`Data current to ${monthName} ${year}`);
     expect(errors).toEqual([]);
@@ -204,7 +159,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
     expect(distance(kazakhstanColour, hexToRgb(member.fill))).toBeGreaterThan(30);
     await expect.poll(() => page.locator('.legend').innerText()).toMatch(/Member \(not confirmed\)\s*\(\d+\)/);
 
-    const facts = meetingFacts(moscow, neighboursOf(overview));
+    const facts = meetingFacts(moscow, neighboursOf(suite.overview));
     expect(facts.attended.notConfirmed).toBeGreaterThanOrEqual(8);
     const summary = page.locator('section[aria-labelledby="meeting-title"]');
     await expect.poll(() => summary.locator('.facts').innerText()).toContain(certaintyCountText(facts.attended));
@@ -218,7 +173,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
   });
 
   it('the Afghanistan panel tags a commentator and shows a paraphrase without quotation marks', async () => {
-    const afghanistan = (await (await fetch(`${stack.url}/api/countries/AFG`)).json()) as CountryDetail;
+    const afghanistan = (await (await fetch(`${suite.url}/api/countries/AFG`)).json()) as CountryDetail;
     const commentator = afghanistan.statements.find((s) => !s.official);
     const paraphrase = afghanistan.statements.find((s) => s.delivery === 'paraphrase' && s.official);
     expect(commentator, 'a commentator filed under Afghanistan').toBeDefined();
@@ -316,8 +271,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
   });
 
   it('API down: a clear message and a Retry button that recovers, never a blank page', async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
+    const context = await suite.newContext();
     const page = await context.newPage();
     let down = true;
     await page.route('**/api/overview', (route) =>
@@ -325,7 +279,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the page in headless Chromium
         ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"Service unavailable"}}' })
         : route.continue(),
     );
-    await page.goto(`${stack.url}/`);
+    await page.goto(`${suite.url}/`);
     const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
     await alert.waitFor();
     expect(await alert.innerText()).toContain('Service unavailable');

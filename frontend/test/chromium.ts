@@ -1,9 +1,15 @@
 /**
- * Headless Chromium for the browser tests and the screenshot script: the Debian package (never a
- * downloaded browser), software WebGL, nothing that phones home on a closed network.
+ * Headless Chromium for the browser tests, the screenshot script and the benchmark: the Debian package (never
+ * a downloaded browser), software WebGL, nothing that phones home on a closed network; and the set-up the
+ * browser suites share (chromiumSuite).
  */
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { Overview } from '../../data/schema/api.ts';
+import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import { contentSecurityPolicy } from '../security-headers.ts';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -57,4 +63,90 @@ export async function newWatchedPage(
     ),
   );
   return { page, errors, context };
+}
+
+/** A browser suite skips without Chromium, with a message, except under CI=true, where it fails instead. */
+export const skipBrowserSuite = !hasChromium && process.env.CI !== 'true';
+if (skipBrowserSuite) {
+  console.warn(`Browser tests skipped: no Chromium at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+}
+
+export interface OpenedPage {
+  readonly page: Page;
+  /** Console errors, uncaught exceptions and CSP violations seen so far. */
+  readonly errors: string[];
+  readonly context: BrowserContext;
+  /** Milliseconds from navigation to the highlighted, idle map. */
+  readonly highlightedAfterMs: number;
+}
+
+export interface ChromiumSuite {
+  /** The local stack, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly browser: Browser;
+  /** `/api/overview` as the stack serves it. */
+  readonly overview: Overview;
+  /** A fresh watched page on `path`, served with the production CSP, once the map is highlighted. */
+  open(path: string, options?: BrowserContextOptions): Promise<OpenedPage>;
+  /** A bare context, closed with the suite: for a test that must act before the page loads. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * The set-up every browser suite shares, registered as its beforeAll and afterAll: the local stack over the
+ * real data serving frontend/dist, one Chromium, the overview; pages opened by `open` are closed afterwards.
+ * Call it at the top of `describe.skipIf(skipBrowserSuite)(…, () => { const suite = chromiumSuite(); … })`;
+ * its fields are there from the first test on.
+ */
+export function chromiumSuite(): ChromiumSuite {
+  let stack: LocalStack | undefined;
+  let browser: Browser | undefined;
+  let overview: Overview | undefined;
+  const contexts: BrowserContext[] = [];
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('chromiumSuite: used before its beforeAll ran');
+    return value;
+  };
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
+    if (!existsSync(fileURLToPath(new URL('../dist/index.html', import.meta.url)))) {
+      throw new Error('frontend/dist is missing: run `npm run build` first.');
+    }
+    stack = await startLocalStack({ port: 0, quiet: true });
+    browser = await launchChromium();
+    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await stack?.close();
+  });
+
+  return {
+    get url() {
+      return ready(stack).url;
+    },
+    get browser() {
+      return ready(browser);
+    },
+    get overview() {
+      return ready(overview);
+    },
+    async newContext(options) {
+      const context = await ready(browser).newContext(options);
+      contexts.push(context);
+      return context;
+    },
+    async open(path, options = { viewport: { width: 1280, height: 800 } }) {
+      const { page, errors, context } = await newWatchedPage(ready(browser), options);
+      contexts.push(context);
+      const response = await page.goto(`${ready(stack).url}${path}`);
+      // The local stack's own header, not one a test injected: the page runs under the production policy.
+      expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+      const highlightedAfterMs = await waitForHighlightedMap(page);
+      return { page, errors, context, highlightedAfterMs };
+    },
+  };
 }

@@ -3,19 +3,12 @@
  * map for every coloured country, the selection framed, small states marked, the phone's scrolling, the
  * focus ring, print. Same setup as browser.test.ts (the local stack serving frontend/dist).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview } from '../../data/schema/api.ts';
-import { contentSecurityPolicy } from '../security-headers.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
+import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 const DESKTOP = { width: 1280, height: 800 };
@@ -42,34 +35,13 @@ const inside = (inner: Box, outer: Box) =>
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
+describe.skipIf(skipBrowserSuite)('the map a reader can read', () => {
+  const suite = chromiumSuite();
 
   async function open(path: string, options: BrowserContextOptions = { viewport: DESKTOP }) {
-    const { page, errors, context } = await newWatchedPage(browser, options);
-    contexts.push(context);
-    const response = await page.goto(`${stack.url}${path}`);
-    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
-    await waitForHighlightedMap(page);
-    await settled(page);
-    return { page, errors, context };
+    const opened = await suite.open(path, options);
+    await settled(opened.page);
+    return opened;
   }
 
   /** The camera is still and the names are placed for this view. */
@@ -82,9 +54,9 @@ describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', (
 
   /** The countries a meeting colours in the roles layer: its country attendees, Afghanistan, the neighbours. */
   function colouredAt(meetingId: string): string[] {
-    const meeting = overview.meetings.find((m) => m.id === meetingId);
+    const meeting = suite.overview.meetings.find((m) => m.id === meetingId);
     if (!meeting) throw new Error(`The data has no meeting ${meetingId}`);
-    const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
+    const neighbours = suite.overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
     return [...new Set([...meeting.attendees.filter((a) => a.kind === 'country').map((a) => a.actor), 'AFG', ...neighbours])].sort();
   }
 
@@ -152,7 +124,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', (
   for (const viewport of [DESKTOP, PHONE]) {
     it(`the start view at ${viewport.width}×${viewport.height} names Afghanistan and all six neighbours, China from its visible part`, async () => {
       const { page, errors } = await open('/', { viewport });
-      const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
+      const neighbours = suite.overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
       const labels = await visibleLabels(page);
       expect([...labels.keys()].sort()).toEqual(['AFG', ...neighbours].sort());
       // China's label point (central China) is east of the start view; its name sits on the part in view
@@ -182,7 +154,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the map a reader can read', (
     const { page, errors } = await open('/?layer=stance');
     const coloured = await page.evaluate(
       (codes) => codes.filter((iso3) => window.__countryMap!.featureState(iso3).cat != null),
-      overview.countries.map((c) => c.iso3),
+      suite.overview.countries.map((c) => c.iso3),
     );
     expect(coloured.length).toBeGreaterThan(3);
     const canvas = (await page.locator('.map canvas').boundingBox())!;

@@ -4,23 +4,16 @@
  * focus returned on Esc, one notice for every link that leads nowhere, no curator wording, and axe in
  * every state. Needs a build (`npm test` builds first) and Chromium; skips with a message without one.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview } from '../../data/schema/api.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { topicLabels } from '../../data/schema/labels.ts';
 import { findCuratorWording } from '../../data/schema/reader-text.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
-import { contentSecurityPolicy } from '../security-headers.ts';
 import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { stanceCategories } from '../src/lib/map/palette.ts';
 import { asOfDate, stancesAsOf, topicsWithStances } from '../src/lib/state/stance.ts';
-import { chromiumPath, hasChromium, launchChromium, waitForHighlightedMap, newWatchedPage } from './chromium.ts';
+import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2022 = 'moscow-format-4-moscow-2022';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
@@ -33,34 +26,10 @@ declare global {
   }
 }
 
-describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(skipBrowserSuite)('reading the page in headless Chromium', () => {
+  const suite = chromiumSuite();
 
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport });
-    contexts.push(context);
-    const response = await page.goto(`${stack.url}${path}`);
-    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
-    await waitForHighlightedMap(page);
-    return { page, errors };
-  }
+  const open = (path: string, viewport = { width: 1280, height: 800 }) => suite.open(path, { viewport });
 
   async function axeViolations(page: Page): Promise<string[]> {
     const results = await new AxeBuilder({ page }).analyze();
@@ -73,12 +42,12 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
     expect(findCuratorWording(text), `${selector}: ${text.slice(0, 200)}`).toBeNull();
   }
 
-  /** Country code → the stance category and joint flag the map holds, for every country of the overview. */
+  /** Country code → the stance category and joint flag the map holds, for every country of the suite.overview. */
   async function mapStances(page: Page): Promise<Map<string, { cat: string; joint: boolean }>> {
     const keys = stanceCategories.map((c) => c.key);
     const states = await page.evaluate(
       (codes) => codes.map((iso3) => [iso3, window.__countryMap!.featureState(iso3)] as const),
-      overview.countries.map((c) => c.iso3),
+      suite.overview.countries.map((c) => c.iso3),
     );
     return new Map(
       states
@@ -102,8 +71,8 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
       [`/?meeting=${KAZAN_2023}&layer=stance`, KAZAN_2023],
     ] as const) {
       const { page, errors } = await open(path);
-      const meeting = overview.meetings.find((m) => m.id === meetingId) ?? null;
-      const expected = stancesAsOf(overview, PRESENCE, asOfDate(meeting));
+      const meeting = suite.overview.meetings.find((m) => m.id === meetingId) ?? null;
+      const expected = stancesAsOf(suite.overview, PRESENCE, asOfDate(meeting));
       expect(expected.length, `${path}: countries with a stance`).toBeGreaterThan(0);
       await expect.poll(() => page.locator('.stance-table tbody tr').count()).toBe(expected.length);
       await page.waitForFunction((iso3) => window.__countryMap!.featureState(iso3).cat !== undefined, expected[0]!.iso3);
@@ -126,18 +95,18 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
   it('the stance layer offers only topics with a statement, and its table follows the topic', async () => {
     const { page, errors } = await open('/?layer=stance');
     const offered = await page.locator('.layer-picker select option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    expect(offered).toEqual(topicsWithStances(overview));
+    expect(offered).toEqual(topicsWithStances(suite.overview));
     const other = offered.find((topic) => topic !== PRESENCE)!;
     await page.locator('.layer-picker select').selectOption(other);
     await expect.poll(() => page.url()).toContain(`topic=${other}`);
     await expect.poll(() => page.locator('#stance-table-title').innerText()).toContain(topicLabels[other as keyof typeof topicLabels]);
-    await expect.poll(async () => (await tableRows(page)).size).toBe(stancesAsOf(overview, other as typeof PRESENCE, null).length);
+    await expect.poll(async () => (await tableRows(page)).size).toBe(stancesAsOf(suite.overview, other as typeof PRESENCE, null).length);
     expect([...(await tableRows(page)).keys()].sort()).toEqual([...(await mapStances(page)).keys()].sort());
     expect(errors).toEqual([]);
   });
 
   it("a meeting's attendee table and the outcome note; no outcome document said so", async () => {
-    const kazan = overview.meetings.find((m) => m.id === KAZAN_2023)!;
+    const kazan = suite.overview.meetings.find((m) => m.id === KAZAN_2023)!;
     const { page, errors } = await open(`/?meeting=${KAZAN_2023}`);
     const table = page.locator('table[aria-labelledby="attendee-table-title"]');
     await expect.poll(() => table.locator('tbody tr').count()).toBe(kazan.attendees.length);
@@ -154,7 +123,7 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
     expect(await axeViolations(page)).toEqual([]);
 
     const first = await open(`/?meeting=${MOSCOW_2017}`);
-    expect(overview.meetings.find((m) => m.id === MOSCOW_2017)?.outcome).toBeNull();
+    expect(suite.overview.meetings.find((m) => m.id === MOSCOW_2017)?.outcome).toBeNull();
     await expect.poll(() => first.page.locator('.facts').innerText()).toContain('No outcome document on record');
     await expect
       .poll(() => first.page.locator('table[aria-labelledby="attendee-table-title"] tbody tr').first().innerText())
@@ -187,7 +156,7 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
     await meetingFilter.selectOption(MOSCOW_2025);
     await expect.poll(() => panel.locator('.statement').count()).toBeGreaterThan(0);
     for (const meetingLink of await panel.locator('.statement .meta button.link').allInnerTexts()) {
-      expect(meetingLink.trim()).toBe(overview.meetings.find((m) => m.id === MOSCOW_2025)!.title);
+      expect(meetingLink.trim()).toBe(suite.overview.meetings.find((m) => m.id === MOSCOW_2025)!.title);
     }
 
     const links = await panel.locator('.sources a[rel~="external"]').evaluateAll((anchors) =>
@@ -226,7 +195,7 @@ describe.skipIf(!hasChromium && !browserRequired)('reading the page in headless 
     await page.locator('#country-title', { hasText: 'Tajikistan' }).waitFor();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-statement') ?? null))
-      .toBe(stancesAsOf(overview, PRESENCE, asOfDate(overview.meetings.find((m) => m.id === KAZAN_2023)!)).find((r) => r.iso3 === 'TJK')!.statementId);
+      .toBe(stancesAsOf(suite.overview, PRESENCE, asOfDate(suite.overview.meetings.find((m) => m.id === KAZAN_2023)!)).find((r) => r.iso3 === 'TJK')!.statementId);
     await page.keyboard.press('Escape');
     await expect.poll(() => readIt.evaluate((a) => a === document.activeElement)).toBe(true);
     await page.keyboard.press('Escape');

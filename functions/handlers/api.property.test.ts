@@ -16,7 +16,7 @@ import { DynamoDbDiplomacyStore } from '../adapters/dynamodb/dynamodb-store.ts';
 import { silentLogger } from '../http/log.ts';
 import type { ApiHandler } from '../http/route-group-handler.ts';
 import { routes, type Route, type RouteGroup } from '../http/routes.ts';
-import { fixtureDataset, kazanMeetingId } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset, KAZAN } from '../../data/fixtures/dataset.ts';
 import { asRequestTarget, rawRequest } from '../test-support/raw-http.ts';
 import { makeHandlers } from './all.ts';
 
@@ -47,7 +47,7 @@ const hostileText = fc.oneof(
     arbitrary: fc.constantFrom('%00', '../', '..%2F', '%2e%2e%2f', '%E0%A4%A', '%', '%zz', '%C0%AF', '%FF', '+', '=', '&', '//', '\0'),
   },
   // Valid values, so the success paths are exercised too.
-  { weight: 3, arbitrary: fc.constantFrom('AFG', 'RUS', 'TJK', 'csto', kazanMeetingId, 'foreign-military-presence', 'opposes') },
+  { weight: 3, arbitrary: fc.constantFrom('AFG', 'RUS', 'TJK', 'csto', KAZAN, 'foreign-military-presence', 'opposes') },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme-ascii', minLength: 10_000, maxLength: 10_240 }) },
 );
 

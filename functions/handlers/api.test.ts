@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { CountryDetail, MeetingDetail, OrganisationDetail, SearchIndex, StatementList } from '../../data/schema/api.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { routes } from '../http/routes.ts';
-import { fixtureDataset, kazanMeetingId, tehranMeetingId } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset, KAZAN, TEHRAN } from '../../data/fixtures/dataset.ts';
 import { atomErrors } from '../test-support/atom/validate.ts';
 import { responseValidator, validateOpenApiDocument } from '../test-support/openapi-responses.ts';
 import { rawRequest, type RawResponse } from '../test-support/raw-http.ts';
@@ -72,14 +72,14 @@ describe('every route answers with its documented shape, from exactly one Dynamo
   const examples: [target: string, dynamoDbOperations: string[]][] = [
     ['/api/overview', ['GetItem']],
     ['/api/meetings', ['GetItem']],
-    [`/api/meetings/${kazanMeetingId}`, ['GetItem']],
+    [`/api/meetings/${KAZAN}`, ['GetItem']],
     ['/api/countries', ['GetItem']],
     ['/api/countries/TJK', ['GetItem']],
     ['/api/organisations', ['GetItem']],
     ['/api/organisations/csto', ['GetItem']],
     ['/api/statements', ['Query']],
     ['/api/statements?country=RUS&topic=foreign-military-presence&stance=opposes', ['Query']],
-    [`/api/statements?meeting=${tehranMeetingId}&country=PAK`, ['Query']],
+    [`/api/statements?meeting=${TEHRAN}&country=PAK`, ['Query']],
     ['/api/search-index', ['GetItem']],
     ['/api/health', ['GetItem']],
     ['/api/coverage', ['GetItem']],
@@ -156,9 +156,9 @@ describe('every route answers with its documented shape, from exactly one Dynamo
 
 describe('content', () => {
   test('Kazan 2023 lists its attendees with roles; Tajikistan is disputed and did not endorse', async () => {
-    const meeting = json<MeetingDetail>(await get(`/api/meetings/${kazanMeetingId}`));
+    const meeting = json<MeetingDetail>(await get(`/api/meetings/${KAZAN}`));
     expect(meeting.hostName).toBe('Russia');
-    expect(meeting.outcome?.name).toBe('Kazan Declaration');
+    expect(meeting.outcome?.name).toBe('Kazan Declaration of the Moscow format');
     expect(meeting.attendees.map((attendee) => [attendee.actor.id, attendee.role])).toEqual([
       ['RUS', 'host'],
       ['CHN', 'member'],
@@ -171,19 +171,19 @@ describe('content', () => {
     ]);
     const tajikistan = meeting.attendees.find((attendee) => attendee.actor.id === 'TJK');
     expect(tajikistan).toMatchObject({ endorsedOutcome: 'no', confidence: { level: 'disputed' } });
-    expect(tajikistan?.sources.map((source) => source.id)).toEqual(['mfa-kazan-press-release', 'tass-1682301']);
+    expect(tajikistan?.sources.map((source) => source.id)).toEqual(['tass-1682301']);
     const russia = meeting.attendees[0];
     expect(russia?.headOfDelegation?.name).toBe('Zamir Kabulov');
     expect(russia?.level).toBe('special-representative');
-    const lavrov = meeting.statements.find((statement) => statement.id === 'lavrov-kazan-2023-infrastructure');
+    const lavrov = meeting.statements.find((statement) => statement.id === 'lavrov-kazan-2023-unacceptable');
     expect(lavrov).toMatchObject({ delivery: 'written-message-read', readBy: 'Zamir Kabulov' });
   });
 
   test('a country shows its participation oldest first and its statements newest first', async () => {
     const country = json<CountryDetail>(await get('/api/countries/TJK'));
     expect(country.participations.map((participation) => participation.meeting.id)).toEqual([
-      tehranMeetingId,
-      kazanMeetingId,
+      TEHRAN,
+      KAZAN,
     ]);
     expect(country.memberships[0]?.organisation).toEqual({
       id: 'csto',
@@ -202,12 +202,12 @@ describe('content', () => {
   });
 
   test.each([
-    ['', ['lavrov-kazan-2023-infrastructure', 'kabulov-kazan-2023-tajikistan', 'csto-2022-southern-border', 'tehran-2021-joint-statement', 'lavrov-tehran-2021-neighbours']],
-    ['country=RUS', ['lavrov-kazan-2023-infrastructure', 'kabulov-kazan-2023-tajikistan', 'lavrov-tehran-2021-neighbours']],
+    ['', ['lavrov-kazan-2023-unacceptable', 'kabulov-kazan-2023-tajikistan', 'csto-2022-southern-border', 'tehran-2021-joint-statement', 'lavrov-tehran-2021-neighbours']],
+    ['country=RUS', ['lavrov-kazan-2023-unacceptable', 'kabulov-kazan-2023-tajikistan', 'lavrov-tehran-2021-neighbours']],
     ['organisation=csto', ['csto-2022-southern-border']],
-    [`meeting=${tehranMeetingId}`, ['tehran-2021-joint-statement', 'lavrov-tehran-2021-neighbours']],
-    [`meeting=${tehranMeetingId}&country=PAK`, ['tehran-2021-joint-statement']],
-    ['topic=foreign-military-presence', ['lavrov-kazan-2023-infrastructure', 'lavrov-tehran-2021-neighbours']],
+    [`meeting=${TEHRAN}`, ['tehran-2021-joint-statement', 'lavrov-tehran-2021-neighbours']],
+    [`meeting=${TEHRAN}&country=PAK`, ['tehran-2021-joint-statement']],
+    ['topic=foreign-military-presence', ['lavrov-kazan-2023-unacceptable', 'lavrov-tehran-2021-neighbours']],
     ['stance=mixed', ['csto-2022-southern-border']],
     ['topic=regional-dialogue&stance=opposes', []],
     ['country=TJK&topic=reconstruction-responsibility&stance=supports', ['tehran-2021-joint-statement']],
@@ -219,7 +219,7 @@ describe('content', () => {
 });
 
 describe('conditional requests', () => {
-  test.each(['/api/overview', `/api/meetings/${kazanMeetingId}`, '/api/statements?country=RUS', '/api/openapi.json'])(
+  test.each(['/api/overview', `/api/meetings/${KAZAN}`, '/api/statements?country=RUS', '/api/openapi.json'])(
     '%s: If-None-Match with the ETag gives 304 without a body',
     async (target) => {
       const first = await get(target);
@@ -266,7 +266,7 @@ describe('errors', () => {
     ['/api/meetings/no-such-meeting', 404, 'not_found'],
     ['/api/countries/ZZZ', 404, 'not_found'],
     ['/api/organisations/no-such-organisation', 404, 'not_found'],
-    [`/api/meetings/${kazanMeetingId}/extra`, 404, 'not_found'],
+    [`/api/meetings/${KAZAN}/extra`, 404, 'not_found'],
     ['/api/countries/xx', 400, 'bad_request'],
     ['/api/countries/%00', 400, 'bad_request'],
     ['/api/countries/afg', 400, 'bad_request'],

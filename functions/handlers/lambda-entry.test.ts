@@ -14,7 +14,7 @@ import { toHttpApiEvent } from '../../local/api-gateway-event.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import type { ApiHandler } from '../http/route-group-handler.ts';
 import { routeGroups } from '../http/routes.ts';
-import { fixtureDataset, kazanMeetingId } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset, KAZAN } from '../../data/fixtures/dataset.ts';
 import { ConfigurationError, dependenciesFromEnvironment } from './dependencies.ts';
 
 let stack: LocalStack;
@@ -51,7 +51,7 @@ async function importHandler(group: string): Promise<ApiHandler> {
 describe('bundled Lambda entry points', () => {
   test.each([
     ['overview', '/api/overview'],
-    ['meetings', `/api/meetings/${kazanMeetingId}`],
+    ['meetings', `/api/meetings/${KAZAN}`],
     ['countries', '/api/organisations/csto'],
     ['statements', '/api/statements?country=RUS'],
     ['meta', '/api/health'],

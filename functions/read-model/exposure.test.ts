@@ -29,7 +29,7 @@ import {
   type EntityName,
 } from '../../data/schema/domain.ts';
 import { readDatasetFiles } from '../../data/load.ts';
-import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../../data/fixtures/dataset.ts';
 import { renderReadModel } from './catalogue.ts';
 import { exposure } from './exposure.ts';
 

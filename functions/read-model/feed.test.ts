@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { readDatasetFiles } from '../../data/load.ts';
 import { topics } from '../../data/schema/labels.ts';
 import { atomErrors } from '../test-support/atom/validate.ts';
-import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../../data/fixtures/dataset.ts';
 import { indexDataSet } from './data-set.ts';
 import { atomDate, countryFeeds, statementsFeed, topicFeeds, uuidV5 } from './feed.ts';
 

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Dataset, Statement } from '../../data/schema/domain.ts';
 import { pathParameterRules } from '../http/parameters.ts';
 import { pathParameterName, routes } from '../http/routes.ts';
-import { fixtureDataset, kazanMeetingId } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset, KAZAN } from '../../data/fixtures/dataset.ts';
 import { catalogue, renderReadModel } from './catalogue.ts';
 import { countrySummaries } from './country.ts';
 import { indexDataSet } from './data-set.ts';
@@ -22,7 +22,7 @@ describe('orders', () => {
       const dates = meeting.statements.map((statement) => statement.date);
       expect(dates).toEqual([...dates].sort().reverse());
     }
-    const kazan = meetingDetails(data()).find((meeting) => meeting.id === kazanMeetingId);
+    const kazan = meetingDetails(data()).find((meeting) => meeting.id === KAZAN);
     expect(kazan?.attendees[0]?.role).toBe('host');
   });
 });

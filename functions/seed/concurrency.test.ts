@@ -10,7 +10,7 @@ import { seedLockKey } from '../adapters/dynamodb/keys.ts';
 import type { SeedLockOptions } from '../adapters/dynamodb/seed-lock.ts';
 import { ensureTable, scanAllItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { useEmbeddedDynamoDb } from '../test-support/embedded-dynamodb.ts';
-import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../../data/fixtures/dataset.ts';
 import { buildItems, seedTable } from './loader.ts';
 
 // The seed's own timeouts: DynamoDB Local on a busy machine can take longer than the API's 1.5 s.

@@ -11,7 +11,7 @@ import type { Dataset } from '../../data/schema/domain.ts';
 import { startEmbeddedDynamoDb, type EmbeddedDynamoDb } from '../../local/embedded-dynamodb.ts';
 import { createDynamoDbClient, type DynamoDBClient } from '../adapters/dynamodb/client.ts';
 import { ensureTable, scanAllItems, writeItems } from '../adapters/dynamodb/table.ts';
-import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../../data/fixtures/dataset.ts';
 import { bundledRawDataset, makeHandler, putResponse, type SeedEvent, type SeedResponse } from './custom-resource.ts';
 import { buildItems } from './loader.ts';
 

@@ -3,7 +3,7 @@ import type { Dataset } from '../../data/schema/domain.ts';
 import { useEmbeddedDynamoDb } from '../test-support/embedded-dynamodb.ts';
 import { ensureTable, scanAllItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { etagOf } from '../http/etag.ts';
-import { fixtureDataset } from '../test-support/fixture-dataset.ts';
+import { fixtureDataset } from '../../data/fixtures/dataset.ts';
 import { countDynamoDbRequests } from '../test-support/request-counter.ts';
 import { buildItems, seedTable } from './loader.ts';
 

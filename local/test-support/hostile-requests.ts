@@ -6,9 +6,11 @@
  * plus valid requests so the success paths run too. `toWire` gives the exact bytes to send.
  *
  * What the API owes every one of them (`judge`): an answer, never a 5xx, and JSON: a document for 2xx, an
- * `{"error":{"code","message"}}` for 4xx (no body for HEAD and 304).
+ * `{"error":{"code","message"}}` for 4xx (no body for HEAD and 304). `fuzzServer` sends many and counts.
  */
+import { pick, seededRandom } from '../../data/fixtures/seeded-random.ts';
 import { matchRoute, routes } from '../../functions/http/routes.ts';
+import { exchange } from './raw-socket.ts';
 
 export const categories = ['traversal', 'unicode', 'nul', 'long', 'flood', 'method', 'header', 'valid'] as const;
 export type Category = (typeof categories)[number];
@@ -26,20 +28,7 @@ export interface HostileRequest {
   readonly incomplete?: boolean;
 }
 
-/** mulberry32: small, fast, good enough to pick cases; deterministic per seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 type Random = () => number;
-const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const between = (random: Random, min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
 
 /** Valid ids and values from the real data, so some requests succeed. */
@@ -233,3 +222,33 @@ export function judge(request: HostileRequest, response: { status: number; heade
 /** A short description for reports: method, the first 80 characters of the target, the category. */
 export const describeRequest = (request: HostileRequest): string =>
   `${request.category}: ${request.method} ${JSON.stringify(request.target.slice(0, 80))}${request.target.length > 80 ? `… (${request.target.length} chars)` : ''}`;
+
+/**
+ * Sends `requests` hostile requests to `url`, `concurrency` at a time, each on a fresh socket; request N is
+ * `hostileRequest(seededRandom(seed + N))`, so a failure (listed by its number, up to ten) replays. A request
+ * that announces a body it never sends is given up after `abandonAfterMs` (status 0).
+ */
+export async function fuzzServer(url: string, { requests, seed, concurrency = 8, abandonAfterMs = 1_000, log = (_line: string) => {} }: { requests: number; seed: number; concurrency?: number; abandonAfterMs?: number; log?: (line: string) => void }) {
+  const byCategory = Object.fromEntries(categories.map((category) => [category, 0])) as Record<Category, number>;
+  /** Status code → count (0: no response). */
+  const statuses: Record<string, number> = {};
+  const failures: string[] = [];
+  const counts = { serverErrors: 0, notJson: 0, noResponse: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < requests) {
+      const index = next++;
+      const request = hostileRequest(seededRandom(seed + index));
+      const response = await exchange(url, toWire(request), { abandonAfterMs: request.incomplete ? abandonAfterMs : undefined });
+      byCategory[request.category] += 1;
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+      const verdict = judge(request, response);
+      if (verdict.ok) continue;
+      counts[response.status === 0 ? 'noResponse' : response.status >= 500 ? 'serverErrors' : 'notJson'] += 1;
+      if (failures.length < 10) failures.push(`#${index} of seed ${seed}: ${describeRequest(request)}: ${verdict.problem}`);
+    }
+  };
+  const progress = setInterval(() => log(`  ${next} of ${requests} sent`), 10_000);
+  await Promise.all(Array.from({ length: concurrency }, worker)).finally(() => clearInterval(progress));
+  return { requests, seed, concurrency, byCategory, statuses, ...counts, failures };
+}

@@ -9,7 +9,7 @@ import { startEmbeddedDynamoDb } from '../../../local/embedded-dynamodb.ts';
 import { startLocalStack } from '../../../local/stack.ts';
 import { createDynamoDbClient } from '../../adapters/dynamodb/client.ts';
 import { ensureTable, scanAllItems } from '../../adapters/dynamodb/table.ts';
-import { fixtureDataset } from '../fixture-dataset.ts';
+import { fixtureDataset } from '../../../data/fixtures/dataset.ts';
 
 async function transactionWorks(client: DynamoDBClient, tableName: string): Promise<void> {
   await ensureTable(client, tableName);
