@@ -184,6 +184,21 @@ describe.skipIf(skipBrowserSuite)('the map a reader can read', () => {
     const usa = (await labelPointOnPage(page, 'USA'))!;
     expect(inside({ ...usa, width: 0, height: 0 }, canvas), 'USA brought into view').toBe(true);
     expect((await visibleLabels(page)).has('USA')).toBe(true);
+
+    // a country larger than the view: its whole mainland is brought into view, not a frame of its interior
+    await page.getByRole('button', { name: /^Russia/ }).first().click();
+    await page.waitForFunction(() => window.__countryMap!.featureState('RUS').selected === true);
+    await settled(page);
+    const framed = await page.evaluate(() => {
+      const map = window.__countryMap as unknown as {
+        bounds: Map<string, [number, number, number, number]>;
+        map: { getBounds(): { getWest(): number; getSouth(): number; getEast(): number; getNorth(): number } };
+      };
+      const [west, south, east, north] = map.bounds.get('RUS')!;
+      const view = map.map.getBounds();
+      return view.getWest() <= west + 1 && view.getSouth() <= south + 1 && view.getEast() >= east - 1 && view.getNorth() >= north - 1;
+    });
+    expect(framed, "Russia's mainland in view").toBe(true);
     expect(errors).toEqual([]);
   });
 

@@ -253,7 +253,9 @@ export class CountryMap {
     if (!point) return;
     if (this.map.getBounds().contains(point)) return;
     const box = this.bounds.get(iso3)!;
-    const whole = box[2] - box[0] < 40 && box[3] - box[1] < 25;
+    // The whole mainland, however large: centring Russia at the region's zoom showed only its interior, an
+    // empty grey frame with no border in sight. Only a box wider than half the world is left to a pan.
+    const whole = box[2] - box[0] <= 180;
     if (whole) this.map.fitBounds([box[0], box[1], box[2], box[3]], { padding: this.padding(), maxZoom: 5, duration: this.duration() });
     else this.map.easeTo({ center: point, duration: this.duration() });
   }
