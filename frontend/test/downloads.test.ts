@@ -64,6 +64,21 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
 
   const text = (bytes: Buffer) => new TextDecoder('utf-8', { ignoreBOM: true, fatal: true }).decode(bytes);
 
+  it('Download CSV on the matrix gives one row per actor and meeting with a record, as the API lists them', async () => {
+    const { page, errors } = await open('/?view=matrix&series=moscow-format');
+    await page.locator('table.matrix').waitFor();
+    const file = await downloadBy(page, page.locator('.matrix-page').getByRole('button', { name: 'Download CSV' }));
+    expect(file.name).toMatch(/^attendance-moscow-format-\d{4}-\d{2}-\d{2}\.csv$/);
+    const { columns, rows } = fromCsv(text(file.bytes));
+    const at = (row: string[], header: string) => row[columns.indexOf(header)]!;
+    const expected = overview.meetings
+      .filter((m) => m.series === 'moscow-format')
+      .flatMap((m) => m.attendees.map((a) => `${a.actor}@${m.id}`))
+      .sort();
+    expect(rows.map((row) => `${at(row, 'Code')}@${at(row, 'Meeting id')}`).sort()).toEqual(expected);
+    expect(errors).toEqual([]);
+  });
+
   it("Download CSV on a meeting gives the meeting's attendees as the table shows them", async () => {
     const { page, errors } = await open(`/?meeting=${MOSCOW_2025}`);
     const table = page.locator('table[aria-labelledby="attendee-table-title"]');

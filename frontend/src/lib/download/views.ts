@@ -13,6 +13,16 @@ import type { Column } from './download.ts';
 
 const capitalised = (text: string) => text.replace(/^./, (c) => c.toUpperCase());
 
+/** Whether an attendee endorsed the meeting's outcome document, in the words the tables use. */
+const endorsementText = (meeting: OverviewMeeting, attendee: OverviewAttendee) =>
+  meeting.outcome === null
+    ? 'No outcome document'
+    : !attended(attendee)
+      ? 'Did not attend'
+      : attendee.endorsedOutcome === 'unknown'
+        ? 'Not on record'
+        : triStateLabels[attendee.endorsedOutcome];
+
 /** One attendee's cells as the table shows them; `detail` null: the meeting's document has not arrived yet. */
 export function attendeeCells(meeting: OverviewMeeting, attendee: OverviewAttendee, detail: MeetingDetail | null) {
   const full = detail?.attendees.find((a) => a.actor.id === attendee.actor);
@@ -22,14 +32,7 @@ export function attendeeCells(meeting: OverviewMeeting, attendee: OverviewAttend
     level: full ? levelLabels[full.level] : missing,
     head: full?.headOfDelegation?.name ?? missing,
     office: full?.headOfDelegation?.office ?? null,
-    endorsement:
-      meeting.outcome === null
-        ? 'No outcome document'
-        : !attended(attendee)
-          ? 'Did not attend'
-          : attendee.endorsedOutcome === 'unknown'
-            ? 'Not on record'
-            : triStateLabels[attendee.endorsedOutcome],
+    endorsement: endorsementText(meeting, attendee),
     certainty: certainty === 'confirmed' ? 'Confirmed' : capitalised(certaintyLabels[certainty]),
     reason: attendee.confidence.reason ?? null,
   };
@@ -106,4 +109,28 @@ export const statementColumns: readonly Column<StatementView>[] = [
   { key: 'quotedFrom', header: 'Quoted from (or reported by)', value: (s) => s.quoteSource.publisher },
   { key: 'quotedFromUrl', header: 'Source address', value: (s) => s.quoteSource.url },
   { key: 'otherSources', header: 'Other sources', value: (s) => s.sources.filter((x) => x.id !== s.quoteSource.id).map((x) => x.url).join('; ') },
+];
+
+/** One cell of the attendance matrix that holds a record: one row per actor and meeting (one fact a row). */
+export interface MatrixCellRow {
+  readonly name: string;
+  readonly actor: string;
+  readonly meeting: OverviewMeeting;
+  readonly attendee: OverviewAttendee;
+}
+
+export const matrixColumns: readonly Column<MatrixCellRow>[] = [
+  { key: 'name', header: 'Country or organisation', value: (r) => r.name },
+  { key: 'actor', header: 'Code', value: (r) => r.actor },
+  { key: 'meeting', header: 'Meeting id', value: (r) => r.meeting.id },
+  { key: 'meetingTitle', header: 'Meeting', value: (r) => r.meeting.title },
+  { key: 'startDate', header: 'Date', value: (r) => r.meeting.startDate },
+  { key: 'role', header: 'Role', value: (r) => roleLabels[r.attendee.role] },
+  {
+    key: 'endorsedOutcome',
+    header: 'Endorsed the outcome document',
+    value: (r) => endorsementText(r.meeting, r.attendee),
+  },
+  { key: 'howSure', header: 'How sure', value: (r) => capitalised(certaintyLabels[certaintyOf(r.attendee)]) },
+  { key: 'why', header: 'Why', value: (r) => r.attendee.confidence.reason ?? null },
 ];
