@@ -120,18 +120,18 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.name).sort();
     expect((await rows()).slice(0, 7)).toEqual([countryNames.get('AFG'), ...neighbours]);
 
-    await page.getByLabel('Order').selectOption('name');
+    await page.locator('.matrix-controls').getByLabel('Order').selectOption('name');
     await expect.poll(() => page.url()).toContain('sort=name');
     const byName = (await rows()).slice(0, 5);
     expect(byName).toEqual([...byName].sort((a, b) => a.localeCompare(b, 'en')));
 
-    await page.getByLabel('Order').selectOption('attended');
+    await page.locator('.matrix-controls').getByLabel('Order').selectOption('attended');
     await expect.poll(() => page.url()).toContain('sort=attended');
     const counts = (await page.locator('table.matrix tbody td.count').allInnerTexts()).map(Number);
     const countryCounts = counts.slice(0, overview.countries.filter((c) => overview.meetings.some((m) => m.attendees.some((a) => a.actor === c.iso3))).length);
     expect(countryCounts).toEqual([...countryCounts].sort((a, b) => b - a));
 
-    await page.getByLabel('Series').selectOption('neighbours-foreign-ministers');
+    await page.locator('.matrix-controls').getByLabel('Series').selectOption('neighbours-foreign-ministers');
     await expect.poll(() => page.url()).toContain('series=neighbours-foreign-ministers');
     const shown = overview.meetings.filter((m) => m.series === 'neighbours-foreign-ministers');
     await expect.poll(() => page.locator('table.matrix thead .column-button').count()).toBe(shown.length);
@@ -148,7 +148,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     // One tab stop in the grid.
     expect(await page.locator('table.matrix [data-pos][tabindex="0"]').count()).toBe(1);
     // Tab from the series filter (the last control before the table) into the grid.
-    await page.getByLabel('Series').focus();
+    await page.locator('.matrix-controls').getByLabel('Series').focus();
     await page.keyboard.press('Tab');
     expect(await focusedPosition(page)).toBe('1:1');
 
