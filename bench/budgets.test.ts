@@ -24,10 +24,10 @@ describe('bytes on first load (frontend/dist and a real /api/overview)', () => {
     if (!existsSync(path.join(distDir, 'index.html'))) {
       throw new Error('frontend/dist is missing: run `npm run build` first (`npm test` builds before running vitest)');
     }
-    const overview = Buffer.from(await (await fetch(`${stack.url}/api/overview`)).arrayBuffer());
-    const load = await distFirstLoad(distDir, overview);
+    const health = Buffer.from(await (await fetch(`${stack.url}/api/health`)).arrayBuffer());
+    const load = await distFirstLoad(distDir, { path: '/api/health', body: health });
     // The classification must still recognise Vite's output, or the sums below would mean nothing.
-    for (const kind of ['js-ours', 'js-maplibre', 'worker-maplibre', 'boundaries', 'api-overview'] as const) {
+    for (const kind of ['js-ours', 'js-maplibre', 'worker-maplibre', 'boundaries', 'api-first'] as const) {
       expect(load.byKind[kind].files, `files of kind ${kind}`).toBeGreaterThan(0);
     }
     expect(load.byKind.other.files, `unclassified files: ${load.files.filter((file) => file.kind === 'other').map((file) => file.path)}`).toBe(0);

@@ -10,7 +10,7 @@ import { seedLockKey } from '../adapters/dynamodb/keys.ts';
 import type { SeedLockOptions } from '../adapters/dynamodb/seed-lock.ts';
 import { ensureTable, scanAllItems, type TableItem } from '../adapters/dynamodb/table.ts';
 import { useEmbeddedDynamoDb } from '../test-support/embedded-dynamodb.ts';
-import { fixtureDataset } from '../../data/fixtures/dataset.ts';
+import { fixtureDataset, LAVROV_STATEMENT } from '../../data/fixtures/dataset.ts';
 import { buildItems, seedTable } from './loader.ts';
 
 // The seed's own timeouts: DynamoDB Local on a busy machine can take longer than the API's 1.5 s.
@@ -48,7 +48,7 @@ function dataSets() {
   const start = without(fixtureDataset(), 'lavrov-tehran-2021-neighbours');
   const a = fixtureDataset();
   const b = without(fixtureDataset(), 'lavrov-tehran-2021-neighbours', 'csto-2022-southern-border');
-  const edited = b.statements.find((statement) => statement.id === 'lavrov-kazan-2023-infrastructure')!;
+  const edited = b.statements.find((statement) => statement.id === LAVROV_STATEMENT)!;
   edited.quote = `${edited.quote} (as edited in checkout B)`;
   return { a, b, start };
 }

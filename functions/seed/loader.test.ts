@@ -77,7 +77,7 @@ describe('seedTable against the embedded DynamoDB', () => {
     expect(items.filter((item) => item.sk.endsWith('#csto-2022-southern-border'))).toEqual([]);
     expect(counts.deleted).toBe(2); // STATEMENTS#ALL and STATEMENTS#ACTOR#csto
     // The documents that listed or counted it are rewritten, and nothing else is.
-    const rewritten = ['OVERVIEW', 'HEALTH', 'ORGANISATIONS', 'ORGANISATION#csto'];
+    const rewritten = ['OVERVIEW', 'HEALTH', 'COVERAGE', 'ORGANISATIONS', 'ORGANISATION#csto', 'SEARCH_INDEX', 'FEED', 'FEED_TOPIC#regional-security'];
     expect(counts.put).toBe(rewritten.length);
     expect(sortedByKey(items)).toEqual(sortedByKey(buildItems(withoutCsto)));
   });
@@ -104,8 +104,9 @@ describe('seedTable against the embedded DynamoDB', () => {
     statement.quote = `${statement.quote} (edited)`;
 
     const counts = await seed(edited);
-    // Three statement copies (ALL, ACTOR#RUS, MEETING#tehran), the Tehran meeting, Russia, and the two
-    // documents carrying the data version (overview, health).
-    expect(counts).toMatchObject({ put: 7, deleted: 0 });
+    // Three statement copies (ALL, ACTOR#RUS, MEETING#tehran), the Tehran meeting, Russia, the search index,
+    // the three feeds that carry it (all, Russia's, its topic's), and the three documents carrying the data
+    // version (overview, health, coverage).
+    expect(counts).toMatchObject({ put: 12, deleted: 0 });
   });
 });

@@ -6,6 +6,7 @@
 import type {
   CountryDetail,
   CoverageDocument,
+  Health,
   MeetingDetail,
   OrganisationDetail,
   Overview,
@@ -29,6 +30,8 @@ export interface ApiClient {
   country(iso3: string): Promise<CountryDetail>;
   organisation(id: string): Promise<OrganisationDetail>;
   coverage(): Promise<CoverageDocument>;
+  /** The loaded data's version; never cached, so it says whether the page's own copy is still current. */
+  health(): Promise<Health>;
   /** Asked for only when needed: the search box is focused, or a link names a statement. */
   searchIndex(): Promise<SearchIndex>;
 }
@@ -39,7 +42,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
   async function request<T>(path: string): Promise<T> {
     let response: Response;
     try {
-      // No custom headers: the request must match index.html's preload of the overview to reuse it.
+      // No custom headers: a request must match a preload in index.html (the boundaries) to reuse it.
       response = await fetchImpl(`${base}${path}`);
     } catch {
       throw new ApiError('The data service could not be reached.', null);
@@ -77,6 +80,7 @@ export function createApiClient(fetchImpl: typeof fetch = (...args) => fetch(...
     country: (iso3) => cached<CountryDetail>(`/countries/${encodeURIComponent(iso3)}`),
     organisation: (id) => cached<OrganisationDetail>(`/organisations/${encodeURIComponent(id)}`),
     coverage: () => cached<CoverageDocument>('/coverage'),
+    health: () => request<Health>('/health'),
     searchIndex: () => cached<SearchIndex>('/search-index'),
   };
 }

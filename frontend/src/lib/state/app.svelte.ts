@@ -102,6 +102,9 @@ export class AppState {
   load = async (): Promise<void> => {
     this.loadError = null;
     try {
+      // The built page carries the overview its first view was drawn from: fetch it again only when the
+      // data has changed since (a deploy seeds the table and publishes the page together, so seldom).
+      if (this.overview !== null && (await this.api.health()).dataVersion === this.overview.dataVersion) return;
       this.overview = await this.api.overview();
     } catch (error) {
       this.loadError = errorMessage(error);
