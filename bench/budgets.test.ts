@@ -13,7 +13,7 @@ import budgets from './budgets.json' with { type: 'json' };
 import { distDir, distFirstLoad } from './first-load.ts';
 import { buildLambdaBundles, lambdaEntries, type LambdaBundle } from './lambda.ts';
 
-describe('bytes on first load (frontend/dist and a real /api/overview)', () => {
+describe("bytes on first load (frontend/dist and the page's real first API request)", () => {
   let stack: LocalStack;
   beforeAll(async () => {
     stack = await startLocalStack({ port: 0, quiet: true, staticDir: '/nonexistent' });

@@ -274,7 +274,8 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
     const context = await suite.newContext();
     const page = await context.newPage();
     let down = true;
-    await page.route('**/api/overview', (route) =>
+    // The whole API down: the built page's first request is /api/health (its overview is in the HTML).
+    await page.route('**/api/**', (route) =>
       down
         ? route.fulfill({ status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"Service unavailable"}}' })
         : route.continue(),
