@@ -3,7 +3,7 @@
  * level 6, brotli quality 11). Two ways to get the files:
  * - `recordFirstLoad`: what headless Chromium actually requests on a cold load of the page (the report);
  * - `distFirstLoad`: every file of frontend/dist plus the body of the page's first API request (/api/health), no browser (the budgets
- *   test: deterministic; a lazily loaded chunk would be counted too, which errs on the safe side).
+ *   test: deterministic); Vite's build manifest tells which chunks a first load runs and which wait for a reader's request.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -76,16 +76,44 @@ function summariseFirstLoad(files: readonly FileSize[]): FirstLoad {
   return { files, byKind, ours, total };
 }
 
-/** Every file the build wrote (but the favicon, fetched after load), and the overview the API serves. */
+/** Vite's build manifest (frontend/vite.config.ts `build.manifest`): what each chunk imports. */
+type Manifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+
+/**
+ * The modules every first load runs: the page's entry, and the live map, which the entry imports as soon as
+ * it has started (MapView) so that MapLibre stays off the critical path, but on every load all the same.
+ */
+export const firstLoadModules = ['index.html', 'src/lib/map/CountryMap.ts'] as const;
+
+/** The files of `modules` and everything they import, with their stylesheets, as `/assets/…` paths. */
+function filesLoaded(manifest: Manifest, modules: readonly string[]): Set<string> {
+  const files = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk || seen.has(key)) return;
+    seen.add(key);
+    for (const file of [chunk.file, ...(chunk.css ?? [])]) files.add(`/${file}`);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of modules) {
+    if (!manifest[key]) throw new Error(`${key} is not in the build manifest: has the page's entry or the map module moved?`);
+    visit(key);
+  }
+  return files;
+}
+
+/** Every file the build wrote (but the favicon, fetched after load), and the body of the page's first API request. */
 export async function distFirstLoad(distDir: string, firstApiRequest: { path: string; body: Buffer }): Promise<FirstLoad> {
   const html = await readFile(path.join(distDir, 'index.html'));
+  const manifest = JSON.parse(await readFile(path.join(distDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   const files: FileSize[] = [sizeOf('/index.html', html)];
-  // What index.html names (its script, stylesheets, module preloads of the script's static imports) is loaded
-  // first; our other chunks are imported on demand (the matrix, the about page, search, CSV, map images).
-  const named = new Set([...html.toString('utf8').matchAll(/(?:src|href)="\/?(assets\/[^"]+)"/g)].map((match) => `/${match[1]}`));
+  // What the entry and the map load is the first load; our other chunks are imported on demand (the matrix,
+  // the about page, search, CSV, map images).
+  const loaded = filesLoaded(manifest, firstLoadModules);
   for (const name of (await readdir(path.join(distDir, 'assets'))).sort()) {
     const file = sizeOf(`/assets/${name}`, await readFile(path.join(distDir, 'assets', name)));
-    const onDemand = (file.kind === 'js-ours' || file.kind === 'css-ours') && !named.has(file.path);
+    const onDemand = (file.kind === 'js-ours' || file.kind === 'css-ours') && !loaded.has(file.path);
     files.push(onDemand ? { ...file, kind: 'lazy-ours' } : file);
   }
   files.push(sizeOf(firstApiRequest.path, firstApiRequest.body));

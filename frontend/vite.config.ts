@@ -15,6 +15,9 @@ export default defineConfig({
     target: 'es2022',
     // MapLibre alone is ~1 MB minified; our own code is reported separately in the build output.
     chunkSizeWarningLimit: 1200,
+    // dist/.vite/manifest.json: which chunks and stylesheets each entry loads, for the byte budget
+    // (bench/first-load.ts). Not deployed (infra/constructs/site-content.ts).
+    manifest: true,
     rolldownOptions: {
       // MapLibre in a chunk of its own: cached across our releases, and our own code's size stays visible.
       output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } },

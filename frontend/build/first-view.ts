@@ -10,6 +10,7 @@
  */
 import { render } from 'svelte/server';
 import { feature } from 'topojson-client';
+import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import App from '../src/App.svelte';
 import { AppState } from '../src/lib/state/app.svelte.ts';
@@ -37,6 +38,29 @@ export async function buildOverview(): Promise<Overview> {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+/** The picture's size in its units and the frame that puts lng/lat on it: MapLibre's region view. */
+function pictureFrame(): { width: number; height: number; frame: Frame } {
+  const [x0, y0] = mercator(REGION_BOUNDS[0][0], REGION_BOUNDS[1][1]);
+  const [x1, y1] = mercator(REGION_BOUNDS[1][0], REGION_BOUNDS[0][1]);
+  const scale = PICTURE_WIDTH / (x1 - x0);
+  return { width: PICTURE_WIDTH, height: Math.round((y1 - y0) * scale), frame: { scale, offsetX: -x0 * scale, offsetY: -y0 * scale } };
+}
+
+/**
+ * Smallest triangle (in square picture units) a border point must make with its neighbours to stay: a picture
+ * unit is about 1.3 CSS pixels on a wide screen, so the borders keep their shape to about a pixel. Fewer
+ * points matter beyond bytes: the browser rasterizes every vertex of the picture before its first paint
+ * (with software WebGL, as on the benchmark machine, the full-detail picture delayed the map by seconds).
+ */
+const MIN_TRIANGLE_UNITS = Number(process.env.FIRST_VIEW_MIN_AREA ?? 1.5);
+
+/** The boundary topology simplified for the picture's scale; shared borders stay shared (topojson-simplify). */
+function simplifiedForPicture(topology: Topology<{ countries: GeometryCollection }>, frame: Frame) {
+  // Planar areas in degrees²: one degree of longitude is scale / 360 picture units.
+  const unitsPerDegree = frame.scale / 360;
+  return simplify(presimplify(topology), MIN_TRIANGLE_UNITS / unitsPerDegree ** 2) as Topology<{ countries: GeometryCollection }>;
+}
+
 /**
  * The map picture and its names. The SVG is laid out like MapLibre's `fitBounds(REGION_BOUNDS, { padding })`:
  * the region fills the frame inside the padding, centred (`meet`), and what lies around it shows where the
@@ -44,12 +68,7 @@ const round = (value: number) => Math.round(value * 10) / 10;
  * units so each sits on its label point at any size.
  */
 function mapPicture(app: AppState, countries: readonly CountryFeature[]): string {
-  const [x0, y0] = mercator(REGION_BOUNDS[0][0], REGION_BOUNDS[1][1]);
-  const [x1, y1] = mercator(REGION_BOUNDS[1][0], REGION_BOUNDS[0][1]);
-  const scale = PICTURE_WIDTH / (x1 - x0);
-  const width = PICTURE_WIDTH;
-  const height = Math.round((y1 - y0) * scale);
-  const frame: Frame = { scale, offsetX: -x0 * scale, offsetY: -y0 * scale };
+  const { width, height, frame } = pictureFrame();
   const unitsPerPixel = 1 / NOMINAL_PIXELS_PER_UNIT;
   const { content, placement } = renderSvgMap({
     countries,
@@ -88,7 +107,7 @@ function mapPicture(app: AppState, countries: readonly CountryFeature[]): string
 /** The HTML that goes inside index.html's #app. */
 export async function renderFirstView(boundariesJson: string): Promise<string> {
   const overview = await buildOverview();
-  const topology = JSON.parse(boundariesJson) as Topology<{ countries: GeometryCollection }>;
+  const topology = simplifiedForPicture(JSON.parse(boundariesJson) as Topology<{ countries: GeometryCollection }>, pictureFrame().frame);
   const countries = (feature(topology, topology.objects.countries) as unknown as { features: CountryFeature[] }).features;
 
   const offline = new Proxy({} as ApiClient, {

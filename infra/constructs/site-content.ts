@@ -112,7 +112,7 @@ export class SiteContent extends Construct {
       : undefined;
 
     const page = new BucketDeployment(this, 'DeployPage', {
-      sources: [Source.asset(this.siteDir, { exclude: ['assets'] })],
+      sources: [Source.asset(this.siteDir, { exclude: ['assets', '.vite'] })],
       destinationBucket: this.bucket,
       // Protects assets/ from the prune of this deployment; the previous deployment owns it.
       exclude: ['assets/*'],

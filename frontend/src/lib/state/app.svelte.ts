@@ -20,7 +20,7 @@ export class AppState {
   /** Names of every country on the map (from the boundaries), for countries without curated data. */
   mapNames = $state.raw<ReadonlyMap<string, string>>(actorNames(null));
   /** The first view built into the HTML (frontend/build/first-view.ts): links instead of buttons, and the map's picture. */
-  staticLinks = false;
+  staticLinks = $state(false);
   firstViewMap: string | null = null;
   /** Set by the first change the visitor makes; until then, panels opened by a link do not take focus. */
   interacted = $state(false);
