@@ -8,7 +8,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CountryDetail, OverviewMeeting } from '../../data/schema/api.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';
 import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
@@ -18,12 +17,6 @@ import { axeViolations, chromiumSuite, skipBrowserSuite, type OpenedPage } from 
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 /** Eight invited countries there are coded member with confidence "unconfirmed": no source confirms they came. */
 const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 type Rgb = [number, number, number];
 

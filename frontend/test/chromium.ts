@@ -10,6 +10,14 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Overview } from '../../data/schema/api.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { contentSecurityPolicy } from '../security-headers.ts';
+import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
+
+declare global {
+  interface Window {
+    /** The map's hook for the browser tests, set only under browser automation (see CountryMap.ts). */
+    __countryMap?: CountryMapTestHook;
+  }
+}
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);

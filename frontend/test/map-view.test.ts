@@ -5,19 +5,12 @@
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { axeViolations, chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 800 };
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 interface Box {
   x: number;

@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import type { CoverageDocument } from '../../data/schema/api.ts';
 import { roleLabels } from '../../data/schema/labels.ts';
 import { findCuratorWording } from '../../data/schema/reader-text.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { changeCategory } from '../src/lib/state/highlights.ts';
 import { attended, certaintyOf, compareRounds, previousRound } from '../src/lib/state/rounds.ts';
 import { SITE_TITLE } from '../src/lib/state/title.ts';
@@ -17,12 +16,6 @@ import { axeViolations, chromiumSuite, skipBrowserSuite, waitForHighlightedMap }
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 const certaintyWords = { confirmed: 'confirmed', 'not-confirmed': 'not confirmed', disputed: 'disputed' } as const;
 

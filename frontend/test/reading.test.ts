@@ -8,7 +8,6 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicLabels } from '../../data/schema/labels.ts';
 import { findCuratorWording } from '../../data/schema/reader-text.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { stanceCategories } from '../src/lib/map/palette.ts';
 import { asOfDate, stancesAsOf, topicsWithStances } from '../src/lib/state/stance.ts';
 import { axeViolations, chromiumSuite, skipBrowserSuite } from './chromium.ts';
@@ -18,12 +17,6 @@ const MOSCOW_2022 = 'moscow-format-4-moscow-2022';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 const MOSCOW_2017 = 'moscow-format-1-moscow-2017';
 const PRESENCE = 'foreign-military-presence';
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 describe.skipIf(skipBrowserSuite)('reading the page in headless Chromium', () => {
   const suite = chromiumSuite();
