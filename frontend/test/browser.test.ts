@@ -5,26 +5,18 @@
  *
  * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CountryDetail, OverviewMeeting } from '../../data/schema/api.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { certaintyCountText, paraphraseLabel } from '../src/lib/format.ts';
 import { baseStyles, roleCategories } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
 import { meetingFacts } from '../src/lib/state/rounds.ts';
-import { chromiumSuite, skipBrowserSuite, type OpenedPage } from './chromium.ts';
+import { axeViolations, chromiumSuite, skipBrowserSuite, type OpenedPage } from './chromium.ts';
 
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 /** Eight invited countries there are coded member with confidence "unconfirmed": no source confirms they came. */
 const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 type Rgb = [number, number, number];
 
@@ -195,8 +187,7 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
     // Officials' quotes keep their quotation marks and carry no commentator tag.
     const official = panel.locator('.statement').filter({ has: page.locator('blockquote') }).first();
     expect(await official.locator('blockquote').innerText()).toMatch(/“.*”/s);
-    const results = await new AxeBuilder({ page }).include('section[aria-labelledby="country-title"]').analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect(await axeViolations(page, 'section[aria-labelledby="country-title"]')).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -258,13 +249,11 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
 
   it('axe finds no violations: default view, and a meeting with a country panel open at 375 px', async () => {
     const first = await open('/');
-    const results = await new AxeBuilder({ page: first.page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect(await axeViolations(first.page)).toEqual([]);
 
     const narrow = await open(`/?meeting=${MOSCOW_2025}&country=RUS`, { width: 375, height: 800 });
     await narrow.page.locator('section[aria-labelledby="country-title"] .statement').first().waitFor();
-    const narrowResults = await new AxeBuilder({ page: narrow.page }).analyze();
-    expect(narrowResults.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    expect(await axeViolations(narrow.page)).toEqual([]);
     // usable at 375 px: nothing wider than the screen
     expect(await narrow.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect([...first.errors, ...narrow.errors]).toEqual([]);

@@ -10,6 +10,14 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Overview } from '../../data/schema/api.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { contentSecurityPolicy } from '../security-headers.ts';
+import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
+
+declare global {
+  interface Window {
+    /** The map's hook for the browser tests, set only under browser automation (see CountryMap.ts). */
+    __countryMap?: CountryMapTestHook;
+  }
+}
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const hasChromium = existsSync(chromiumPath);
@@ -65,19 +73,44 @@ export async function newWatchedPage(
   return { page, errors, context };
 }
 
+/**
+ * What axe-core finds on the page (or the part `include` selects), one line a violation with the elements it
+ * names; an empty list passes. axe is loaded on first use, so the build and benchmark scripts that launch
+ * Chromium through this module do not load it.
+ */
+export async function axeViolations(page: Page, include?: string): Promise<string[]> {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const builder = new AxeBuilder({ page });
+  const results = await (include ? builder.include(include) : builder).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
+}
+
 /** A browser suite skips without Chromium, with a message, except under CI=true, where it fails instead. */
 export const skipBrowserSuite = !hasChromium && process.env.CI !== 'true';
 if (skipBrowserSuite) {
   console.warn(`Browser tests skipped: no Chromium at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
 }
 
-export interface OpenedPage {
+export interface LoadedPage {
   readonly page: Page;
   /** Console errors, uncaught exceptions and CSP violations seen so far. */
   readonly errors: string[];
   readonly context: BrowserContext;
+}
+
+export interface OpenedPage extends LoadedPage {
   /** Milliseconds from navigation to the highlighted, idle map. */
   readonly highlightedAfterMs: number;
+}
+
+/** The page's context options (viewport 1280x800 unless given) and what `open` does around the navigation. */
+export interface OpenOptions extends BrowserContextOptions {
+  /** How long to wait for the highlighted map (waitForHighlightedMap's 30 s unless given). */
+  readonly mapTimeout?: number;
+  /** The page's default timeout for its navigation and actions (Playwright's 30 s unless given). */
+  readonly pageTimeout?: number;
+  /** Runs in the page before its own scripts, e.g. an observer that must see the first paint. */
+  readonly initScript?: () => void;
 }
 
 export interface ChromiumSuite {
@@ -87,7 +120,9 @@ export interface ChromiumSuite {
   /** `/api/overview` as the stack serves it. */
   readonly overview: Overview;
   /** A fresh watched page on `path`, served with the production CSP, once the map is highlighted. */
-  open(path: string, options?: BrowserContextOptions): Promise<OpenedPage>;
+  open(path: string, options?: OpenOptions & { waitForMap?: true }): Promise<OpenedPage>;
+  /** The same, returned once the page has loaded: for a view that does not need the map drawn. */
+  open(path: string, options: OpenOptions & { waitForMap: false }): Promise<LoadedPage>;
   /** A bare context, closed with the suite: for a test that must act before the page loads. */
   newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
@@ -124,6 +159,22 @@ export function chromiumSuite(): ChromiumSuite {
     await stack?.close();
   });
 
+  function open(path: string, options?: OpenOptions & { waitForMap?: true }): Promise<OpenedPage>;
+  function open(path: string, options: OpenOptions & { waitForMap: false }): Promise<LoadedPage>;
+  async function open(path: string, options: OpenOptions & { waitForMap?: boolean } = {}): Promise<LoadedPage> {
+    const { waitForMap = true, mapTimeout, pageTimeout, initScript, ...contextOptions } = options;
+    const { page, errors, context } = await newWatchedPage(ready(browser), { viewport: { width: 1280, height: 800 }, ...contextOptions });
+    contexts.push(context);
+    if (pageTimeout !== undefined) page.setDefaultTimeout(pageTimeout);
+    if (initScript) await page.addInitScript(initScript);
+    const response = await page.goto(`${ready(stack).url}${path}`);
+    // The local stack's own header, not one a test injected: the page runs under the production policy.
+    expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
+    if (!waitForMap) return { page, errors, context };
+    const opened: OpenedPage = { page, errors, context, highlightedAfterMs: await waitForHighlightedMap(page, mapTimeout) };
+    return opened;
+  }
+
   return {
     get url() {
       return ready(stack).url;
@@ -139,14 +190,6 @@ export function chromiumSuite(): ChromiumSuite {
       contexts.push(context);
       return context;
     },
-    async open(path, options = { viewport: { width: 1280, height: 800 } }) {
-      const { page, errors, context } = await newWatchedPage(ready(browser), options);
-      contexts.push(context);
-      const response = await page.goto(`${ready(stack).url}${path}`);
-      // The local stack's own header, not one a test injected: the page runs under the production policy.
-      expect(response?.headers()['content-security-policy']).toBe(contentSecurityPolicy);
-      const highlightedAfterMs = await waitForHighlightedMap(page);
-      return { page, errors, context, highlightedAfterMs };
-    },
+    open,
   };
 }

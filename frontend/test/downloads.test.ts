@@ -5,54 +5,22 @@
  *
  * Without a browser these tests skip with a message; with CI=true a missing browser fails them.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CountryDetail, Overview } from '../../data/schema/api.ts';
+import type { Download, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CountryDetail } from '../../data/schema/api.ts';
 import { fromCsv } from '../../data/export/csv.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
 import { stancesAsOf, topicsWithStances } from '../src/lib/state/stance.ts';
-import { chromiumPath, hasChromium, launchChromium, newWatchedPage } from './chromium.ts';
+import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-if (!hasChromium && !browserRequired) {
-  console.warn(`Download tests skipped: no Chromium at ${chromiumPath}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-}
-
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 
-describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(skipBrowserSuite)('downloads in headless Chromium', () => {
+  const suite = chromiumSuite();
 
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    contexts.push(context);
-    // Nothing here needs the map drawn; on a loaded 2-core machine the first page can take long to render.
-    page.setDefaultTimeout(120_000);
-    await page.goto(`${stack.url}${path}`);
-    return { page, errors };
-  }
+  // Nothing here needs the map drawn; on a loaded 2-core machine the first page can take long to render.
+  const open = (path: string) => suite.open(path, { acceptDownloads: true, waitForMap: false, pageTimeout: 120_000 });
 
   /** Presses a control with the keyboard (focus, Enter) and returns the file it saves. */
   async function downloadBy(page: Page, control: ReturnType<Page['locator']>): Promise<{ name: string; bytes: Buffer }> {
@@ -71,7 +39,7 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
     expect(file.name).toMatch(/^attendance-moscow-format-\d{4}-\d{2}-\d{2}\.csv$/);
     const { columns, rows } = fromCsv(text(file.bytes));
     const at = (row: string[], header: string) => row[columns.indexOf(header)]!;
-    const expected = overview.meetings
+    const expected = suite.overview.meetings
       .filter((m) => m.series === 'moscow-format')
       .flatMap((m) => m.attendees.map((a) => `${a.actor}@${m.id}`))
       .sort();
@@ -82,7 +50,7 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
   it("Download CSV on a meeting gives the meeting's attendees as the table shows them", async () => {
     const { page, errors } = await open(`/?meeting=${MOSCOW_2025}`);
     const table = page.locator('table[aria-labelledby="attendee-table-title"]');
-    const meeting = overview.meetings.find((m) => m.id === MOSCOW_2025)!;
+    const meeting = suite.overview.meetings.find((m) => m.id === MOSCOW_2025)!;
     await expect.poll(() => table.locator('tbody tr').count()).toBe(meeting.attendees.length);
     // The delegations have arrived (no "…" left), so the table shows what the file should hold.
     await expect.poll(() => table.locator('tbody').innerText()).not.toContain('…');
@@ -110,8 +78,8 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
 
     const json = await downloadBy(page, section.getByRole('button', { name: 'Download JSON' }));
     const body = JSON.parse(text(json.bytes)) as { dataVersion: string; citation: string; accessed: string; url: string; rows: { actor: string }[] };
-    expect(body.dataVersion).toBe(overview.dataVersion);
-    expect(body.citation).toContain(overview.dataVersion);
+    expect(body.dataVersion).toBe(suite.overview.dataVersion);
+    expect(body.citation).toContain(suite.overview.dataVersion);
     expect(body.accessed).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(body.url).toContain(`meeting=${MOSCOW_2025}`);
     expect(body.rows.map((row) => row.actor)).toEqual(shown.map((row) => row.actor));
@@ -120,7 +88,7 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
 
   it("a country's statements: the file has every statement the panel lists under its filter", async () => {
     const { page, errors } = await open('/?country=RUS');
-    const russia = (await (await fetch(`${stack.url}/api/countries/RUS`)).json()) as CountryDetail;
+    const russia = (await (await fetch(`${suite.url}/api/countries/RUS`)).json()) as CountryDetail;
     const panel = page.locator('section[aria-labelledby="country-title"]');
     await panel.locator('.statement').first().waitFor();
     const all = fromCsv(text((await downloadBy(page, panel.getByRole('button', { name: 'Download CSV' }))).bytes));
@@ -139,8 +107,8 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
 
   it('an empty view gives a file with its header row, not an error', async () => {
     // The stance layer as of the first meeting, on a topic nobody had spoken to by then.
-    const first = overview.meetings[0]!;
-    const topic = topicsWithStances(overview).find((t) => stancesAsOf(overview, t, first.endDate).length === 0);
+    const first = suite.overview.meetings[0]!;
+    const topic = topicsWithStances(suite.overview).find((t) => stancesAsOf(suite.overview, t, first.endDate).length === 0);
     expect(topic, 'a topic with no stance by the first meeting').toBeDefined();
     const { page, errors } = await open(`/?meeting=${first.id}&layer=stance&topic=${topic}`);
     const section = page.locator('.layer-table');
@@ -157,7 +125,7 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
     const { page, errors } = await open('/');
     await page.locator('.data-downloads').waitFor();
     const zip = await downloadBy(page, page.getByRole('link', { name: 'Whole data set (ZIP)' }));
-    expect(zip.name).toBe(`afghanistan-neighbours-data-${overview.dataVersion}.zip`);
+    expect(zip.name).toBe(`afghanistan-neighbours-data-${suite.overview.dataVersion}.zip`);
     const files = unzipSync(new Uint8Array(zip.bytes));
     const names = Object.keys(files).map((name) => name.split('/').at(-1));
     for (const name of ['README.md', 'CITATION.cff', 'data-version.txt']) expect(names).toContain(name);
@@ -166,9 +134,9 @@ describe.skipIf(!hasChromium && !browserRequired)('downloads in headless Chromiu
       expect(names).toContain(`${entity}.json`);
     }
     const version = Object.entries(files).find(([name]) => name.endsWith('/data-version.txt'))![1];
-    expect(text(Buffer.from(version)).trim()).toBe(overview.dataVersion);
+    expect(text(Buffer.from(version)).trim()).toBe(suite.overview.dataVersion);
     const meetings = JSON.parse(text(Buffer.from(Object.entries(files).find(([name]) => name.endsWith('/meetings.json'))![1]))) as { records: { id: string }[] };
-    expect(meetings.records.map((m) => m.id).sort()).toEqual(overview.meetings.map((m) => m.id).sort());
+    expect(meetings.records.map((m) => m.id).sort()).toEqual(suite.overview.meetings.map((m) => m.id).sort());
 
     const geojson = await downloadBy(page, page.getByRole('link', { name: 'Country boundaries (GeoJSON)' }));
     const collection = JSON.parse(text(geojson.bytes)) as { type: string; features: { properties: { iso3: string | null; neighbourOfAfghanistan: boolean } }[] };

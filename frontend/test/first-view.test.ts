@@ -5,51 +5,25 @@
  * JavaScript on, MapLibre takes the picture's place with no layout shift and the names where they were;
  * "Download PNG" and "Download SVG" give a composed PNG at least 1200 px wide and a vector SVG.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Overview } from '../../data/schema/api.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { allCategories, baseStyles } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
-import { chromiumPath, hasChromium, launchChromium, newWatchedPage, waitForHighlightedMap } from './chromium.ts';
+import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const desktop = { width: 1280, height: 800 };
 
-describe.skipIf(!hasChromium && !browserRequired)('the first view and the map images in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
+describe.skipIf(skipBrowserSuite)('the first view and the map images in headless Chromium', () => {
+  const suite = chromiumSuite();
 
   async function openWithoutJavaScript(path: string, viewport = desktop): Promise<Page> {
-    const context = await browser.newContext({ viewport, javaScriptEnabled: false });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}${path}`);
+    const { page } = await suite.open(path, { viewport, javaScriptEnabled: false, waitForMap: false });
     return page;
   }
 
   const neighbourNames = () =>
-    [...neighboursOf(overview)].map((iso3) => overview.countries.find((c) => c.iso3 === iso3)!.name).sort();
+    [...neighboursOf(suite.overview)].map((iso3) => suite.overview.countries.find((c) => c.iso3 === iso3)!.name).sort();
 
   /** Centre of each name written over the map, by country code. */
   const labelCentres = (page: Page, selector: string) =>
@@ -79,7 +53,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
       Object.fromEntries(uses.map((use) => [use.getAttribute('data-iso3'), use.getAttribute('fill')])),
     );
     expect(fills.AFG).toBe(baseStyles.afghanistan.fill);
-    for (const iso3 of neighboursOf(overview)) expect(fills[iso3], iso3).toBe(baseStyles.neighbour.fill);
+    for (const iso3 of neighboursOf(suite.overview)) expect(fills[iso3], iso3).toBe(baseStyles.neighbour.fill);
     expect(await page.locator('.map-first-view path[d]').count()).toBeGreaterThan(40);
     // The names: Afghanistan's and its six neighbours', each inside the map.
     const names = (await page.locator('.map-first-view .map-label').allInnerTexts()).sort();
@@ -95,9 +69,9 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
 
     // Every meeting is a link to the URL the app uses for it; so is every country and the latest meeting.
     const meetingLinks = await page.locator('.timeline a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
-    expect(meetingLinks.sort()).toEqual(overview.meetings.map((m) => `?meeting=${m.id}`).sort());
+    expect(meetingLinks.sort()).toEqual(suite.overview.meetings.map((m) => `?meeting=${m.id}`).sort());
     await expect(page.getByRole('link', { name: /^Pakistan/ }).getAttribute('href')).resolves.toBe('?country=PAK');
-    const latest = overview.meetings.at(-1)!;
+    const latest = suite.overview.meetings.at(-1)!;
     await expect(page.getByRole('link', { name: `Show the latest meeting: ${latest.title}` }).getAttribute('href')).resolves.toBe(
       `?meeting=${latest.id}`,
     );
@@ -114,16 +88,16 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
     const withoutJs = await openWithoutJavaScript('/');
     const before = await labelCentres(withoutJs, '.map-first-view .map-label');
 
-    const { page, errors, context } = await newWatchedPage(browser, { viewport: desktop });
-    contexts.push(context);
-    await page.addInitScript(() => {
-      (window as unknown as { __shift: number }).__shift = 0;
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) (window as unknown as { __shift: number }).__shift += (entry as unknown as { value: number }).value;
-      }).observe({ type: 'layout-shift', buffered: true });
+    const { page, errors } = await suite.open('/', {
+      viewport: desktop,
+      mapTimeout: 90_000,
+      initScript: () => {
+        (window as unknown as { __shift: number }).__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) (window as unknown as { __shift: number }).__shift += (entry as unknown as { value: number }).value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      },
     });
-    await page.goto(`${stack.url}/`);
-    await waitForHighlightedMap(page, 90_000);
     await expect.poll(() => page.locator('.map-first-view').count(), { timeout: 10_000 }).toBe(0);
     await page.waitForFunction(() => window.__countryMap?.settled());
     const after = await labelCentres(page, '.map .map-labels .map-label, .map-frame .map-labels .map-label');
@@ -140,11 +114,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
   });
 
   it('downloads the current map as a composed PNG at least 1200 px wide and as a vector SVG', async () => {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport: desktop, acceptDownloads: true });
-    contexts.push(context);
-    const meeting = overview.meetings.at(-1)!;
-    await page.goto(`${stack.url}/?meeting=${meeting.id}`);
-    await waitForHighlightedMap(page, 90_000);
+    const meeting = suite.overview.meetings.at(-1)!;
+    const { page, errors } = await suite.open(`/?meeting=${meeting.id}`, { viewport: desktop, acceptDownloads: true, mapTimeout: 90_000 });
 
     const download = async (kind: 'PNG' | 'SVG') => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${kind}` }).click()]);
@@ -169,7 +140,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the first view and the map im
     const host = meeting.attendees.find((a) => a.role === 'host' && a.kind === 'country')!;
     const hostFill = allCategories.find((c) => c.key === roleCategory(host))!.fill;
     expect(svg).toContain(`fill="${hostFill}" data-iso3="${host.actor}"`);
-    expect(svg).toContain(`>${overview.countries.find((c) => c.iso3 === host.actor)!.name}</text>`);
+    expect(svg).toContain(`>${suite.overview.countries.find((c) => c.iso3 === host.actor)!.name}</text>`);
     expect(errors).toEqual([]);
   });
 });

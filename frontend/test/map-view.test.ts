@@ -3,22 +3,14 @@
  * map for every coloured country, the selection framed, small states marked, the phone's scrolling, the
  * focus ring, print. Same setup as browser.test.ts (the local stack serving frontend/dist).
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
-import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
+import { axeViolations, chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 800 };
-
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
 
 interface Box {
   x: number;
@@ -46,11 +38,6 @@ describe.skipIf(skipBrowserSuite)('the map a reader can read', () => {
 
   /** The camera is still and the names are placed for this view. */
   const settled = (page: Page) => page.waitForFunction(() => window.__countryMap?.settled() === true);
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-  }
 
   /** The countries a meeting colours in the roles layer: its country attendees, Afghanistan, the neighbours. */
   function colouredAt(meetingId: string): string[] {

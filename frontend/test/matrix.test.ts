@@ -3,71 +3,32 @@
  * Chromium against the local stack (production headers and CSP). Needs a build and Chromium; skips with a
  * message without one, fails in CI.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CoverageDocument, Overview } from '../../data/schema/api.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { CoverageDocument } from '../../data/schema/api.ts';
 import { roleLabels } from '../../data/schema/labels.ts';
 import { findCuratorWording } from '../../data/schema/reader-text.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { changeCategory } from '../src/lib/state/highlights.ts';
 import { attended, certaintyOf, compareRounds, previousRound } from '../src/lib/state/rounds.ts';
 import { SITE_TITLE } from '../src/lib/state/title.ts';
-import { chromiumPath, hasChromium, launchChromium, newWatchedPage, waitForHighlightedMap } from './chromium.ts';
+import { axeViolations, chromiumSuite, skipBrowserSuite, waitForHighlightedMap } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2018 = 'moscow-format-2-moscow-2018';
 const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
-
 const certaintyWords = { confirmed: 'confirmed', 'not-confirmed': 'not confirmed', disputed: 'disputed' } as const;
 
-describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and the about page in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
-  let overview: Overview;
-  const contexts: BrowserContext[] = [];
+describe.skipIf(skipBrowserSuite)('the matrix, comparisons and the about page in headless Chromium', () => {
+  const suite = chromiumSuite();
 
-  beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    overview = (await (await fetch(`${stack.url}/api/overview`)).json()) as Overview;
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport });
-    contexts.push(context);
-    await page.goto(`${stack.url}${path}`);
-    return { page, errors };
-  }
+  // The matrix and the about page need no map; a test that needs it drawn waits for it.
+  const open = (path: string, viewport = { width: 1280, height: 800 }) => suite.open(path, { viewport, waitForMap: false });
 
   async function openMatrix(path = '/?view=matrix', viewport?: { width: number; height: number }) {
     const opened = await open(path, viewport);
     await opened.page.locator('table.matrix').waitFor();
     return opened;
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
   }
 
   /** The grid position of the focused element (`row:column`), or null when focus is outside the grid. */
@@ -78,9 +39,9 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     const { page, errors } = await openMatrix();
     const table = page.locator('table.matrix');
     const columns = await table.locator('thead .column-button').evaluateAll((buttons) => buttons.map((b) => b.closest('th')!.textContent!));
-    expect(columns).toHaveLength(overview.meetings.length);
+    expect(columns).toHaveLength(suite.overview.meetings.length);
 
-    const actors = new Set(overview.meetings.flatMap((m) => m.attendees.map((a) => a.actor)));
+    const actors = new Set(suite.overview.meetings.flatMap((m) => m.attendees.map((a) => a.actor)));
     const rowNames = await table.locator('tbody th[scope="row"]').allInnerTexts();
     expect(rowNames).toHaveLength(actors.size);
     expect(await table.locator('tbody tr:not(.group-row)').count()).toBe(actors.size);
@@ -93,10 +54,10 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
         label: e.getAttribute('aria-label') ?? e.textContent!.trim(),
       })),
     );
-    expect(cells).toHaveLength(actors.size * overview.meetings.length);
+    expect(cells).toHaveLength(actors.size * suite.overview.meetings.length);
     const byKey = new Map(cells.map((c) => [`${c.meeting}/${c.actor}`, c.label]));
     let records = 0;
-    for (const meeting of overview.meetings) {
+    for (const meeting of suite.overview.meetings) {
       for (const attendee of meeting.attendees) {
         records++;
         const label = byKey.get(`${meeting.id}/${attendee.actor}`);
@@ -108,7 +69,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     expect(cells.filter((c) => c.label === 'not on record')).toHaveLength(cells.length - records);
 
     // The count column: meetings attended, in any role but "invited, absent".
-    const russia = overview.meetings.filter((m) => m.attendees.some((a) => a.actor === 'RUS' && attended(a))).length;
+    const russia = suite.overview.meetings.filter((m) => m.attendees.some((a) => a.actor === 'RUS' && attended(a))).length;
     expect(await table.locator('tr', { has: page.locator('th', { hasText: /^Russia$/ }) }).locator('td.count').innerText()).toBe(String(russia));
     expect(errors).toEqual([]);
   });
@@ -116,8 +77,8 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
   it('orders rows by neighbours, name or attendance and shows one series, each in the URL', async () => {
     const { page, errors } = await openMatrix();
     const rows = () => page.locator('table.matrix tbody th[scope="row"]').allInnerTexts();
-    const countryNames = new Map(overview.countries.map((c) => [c.iso3, c.name]));
-    const neighbours = overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.name).sort();
+    const countryNames = new Map(suite.overview.countries.map((c) => [c.iso3, c.name]));
+    const neighbours = suite.overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.name).sort();
     expect((await rows()).slice(0, 7)).toEqual([countryNames.get('AFG'), ...neighbours]);
 
     await page.locator('.matrix-controls').getByLabel('Order').selectOption('name');
@@ -128,18 +89,18 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     await page.locator('.matrix-controls').getByLabel('Order').selectOption('attended');
     await expect.poll(() => page.url()).toContain('sort=attended');
     const counts = (await page.locator('table.matrix tbody td.count').allInnerTexts()).map(Number);
-    const countryCounts = counts.slice(0, overview.countries.filter((c) => overview.meetings.some((m) => m.attendees.some((a) => a.actor === c.iso3))).length);
+    const countryCounts = counts.slice(0, suite.overview.countries.filter((c) => suite.overview.meetings.some((m) => m.attendees.some((a) => a.actor === c.iso3))).length);
     expect(countryCounts).toEqual([...countryCounts].sort((a, b) => b - a));
 
     await page.locator('.matrix-controls').getByLabel('Series').selectOption('neighbours-foreign-ministers');
     await expect.poll(() => page.url()).toContain('series=neighbours-foreign-ministers');
-    const shown = overview.meetings.filter((m) => m.series === 'neighbours-foreign-ministers');
+    const shown = suite.overview.meetings.filter((m) => m.series === 'neighbours-foreign-ministers');
     await expect.poll(() => page.locator('table.matrix thead .column-button').count()).toBe(shown.length);
     expect(await page.locator('table.matrix tbody th[scope="row"]').count()).toBe(new Set(shown.flatMap((m) => m.attendees.map((a) => a.actor))).size);
 
     // Back undoes the filter.
     await page.goBack();
-    await expect.poll(() => page.locator('table.matrix thead .column-button').count()).toBe(overview.meetings.length);
+    await expect.poll(() => page.locator('table.matrix thead .column-button').count()).toBe(suite.overview.meetings.length);
     expect(errors).toEqual([]);
   });
 
@@ -182,10 +143,10 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     // The focus moved to the participation, which says why it is disputed and cites its sources.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('participation-title');
     await expect.poll(() => panel.locator('.sources a[rel~="external"]').count()).toBeGreaterThan(0);
-    const tajikistan = overview.meetings.find((m) => m.id === KAZAN_2023)!.attendees.find((a) => a.actor === 'TJK')!;
+    const tajikistan = suite.overview.meetings.find((m) => m.id === KAZAN_2023)!.attendees.find((a) => a.actor === 'TJK')!;
     expect(await panel.innerText()).toContain(`Disputed: ${tajikistan.confidence.reason}`);
     expect(findCuratorWording(await panel.innerText())).toBeNull();
-    await expect.poll(() => page.title()).toBe(`Tajikistan at ${overview.meetings.find((m) => m.id === KAZAN_2023)!.title} – All meetings at a glance – ${SITE_TITLE}`);
+    await expect.poll(() => page.title()).toBe(`Tajikistan at ${suite.overview.meetings.find((m) => m.id === KAZAN_2023)!.title} – All meetings at a glance – ${SITE_TITLE}`);
 
     await page.keyboard.press('Escape');
     await expect.poll(() => page.url()).not.toContain('country=');
@@ -210,9 +171,9 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
   });
 
   it('compares two rounds that are not consecutive, from the matrix and from the meeting panel, on the map and in words', async () => {
-    const earlier = overview.meetings.find((m) => m.id === MOSCOW_2018)!;
-    const later = overview.meetings.find((m) => m.id === MOSCOW_2025)!;
-    expect(previousRound(overview.meetings, later)?.id, 'the pair is not consecutive').not.toBe(earlier.id);
+    const earlier = suite.overview.meetings.find((m) => m.id === MOSCOW_2018)!;
+    const later = suite.overview.meetings.find((m) => m.id === MOSCOW_2025)!;
+    expect(previousRound(suite.overview.meetings, later)?.id, 'the pair is not consecutive').not.toBe(earlier.id);
     const changes = compareRounds(earlier, later);
     const joined = changes.filter((c) => c.change === 'joined').map((c) => c.actor);
     expect(joined.length, 'something changed between the two').toBeGreaterThan(0);
@@ -230,7 +191,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     const summary = page.locator('section[aria-labelledby="meeting-title"]');
     await expect.poll(() => summary.innerText()).toContain(`Compared with ${earlier.title}`);
     const joinedLine = await summary.locator('.changes li', { hasText: /^Joined:/ }).innerText();
-    const names = new Map([...overview.countries.map((c) => [c.iso3, c.name] as const), ...overview.organisations.map((o) => [o.id, o.shortName] as const)]);
+    const names = new Map([...suite.overview.countries.map((c) => [c.iso3, c.name] as const), ...suite.overview.organisations.map((o) => [o.id, o.shortName] as const)]);
     for (const actor of joined) expect(joinedLine).toContain(names.get(actor)!);
 
     // The map draws exactly those changes.
@@ -241,7 +202,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     }
 
     // From the meeting panel: back to the previous round, which leaves the URL without a comparison.
-    const previous = previousRound(overview.meetings, later)!;
+    const previous = previousRound(suite.overview.meetings, later)!;
     await summary.getByLabel('Compare with').selectOption(previous.id);
     await expect.poll(() => page.url()).not.toContain('compare=');
     await expect.poll(() => summary.innerText()).toContain(`Compared with ${previous.title}`);
@@ -275,7 +236,7 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
     await page.goForward();
     await expect.poll(() => page.locator('table.matrix').count()).toBe(1);
 
-    const kazan = overview.meetings.find((m) => m.id === KAZAN_2023)!;
+    const kazan = suite.overview.meetings.find((m) => m.id === KAZAN_2023)!;
     const meeting = await open(`/?meeting=${KAZAN_2023}`);
     await expect.poll(() => meeting.page.title()).toBe(`${kazan.title} – ${SITE_TITLE}`);
     const country = await open('/?country=RUS');
@@ -284,14 +245,14 @@ describe.skipIf(!hasChromium && !browserRequired)('the matrix, comparisons and t
   });
 
   it('the about page says how current, how sure and how stances are read, from the coverage document', async () => {
-    const coverage = (await (await fetch(`${stack.url}/api/coverage`)).json()) as CoverageDocument;
+    const coverage = (await (await fetch(`${suite.url}/api/coverage`)).json()) as CoverageDocument;
     const { page, errors } = await open('/?view=about');
     const about = page.locator('section[aria-labelledby="about-title"]');
     await about.locator('.searches li').first().waitFor();
     const text = await about.innerText();
     expect(text).toContain(`${coverage.totals.meetings} meetings`);
-    expect(text).toContain(`Data version ${overview.dataVersion}`);
-    expect(coverage.dataVersion).toBe(overview.dataVersion);
+    expect(text).toContain(`Data version ${suite.overview.dataVersion}`);
+    expect(coverage.dataVersion).toBe(suite.overview.dataVersion);
     expect(await about.locator('.searches li').count()).toBe(coverage.searches.length);
     for (const heading of ['How current it is', 'How sure each record is', 'How stances are read', 'Found an error?']) expect(text).toContain(heading);
     for (const term of ['Not confirmed', 'Disputed', 'Co-signed joint statement', 'Commentators']) expect(text).toContain(term);

@@ -4,15 +4,13 @@
  * focus returned on Esc, one notice for every link that leads nowhere, no curator wording, and axe in
  * every state. Needs a build (`npm test` builds first) and Chromium; skips with a message without one.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { topicLabels } from '../../data/schema/labels.ts';
 import { findCuratorWording } from '../../data/schema/reader-text.ts';
-import type { CountryMapTestHook } from '../src/lib/map/CountryMap.ts';
 import { stanceCategories } from '../src/lib/map/palette.ts';
 import { asOfDate, stancesAsOf, topicsWithStances } from '../src/lib/state/stance.ts';
-import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
+import { axeViolations, chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
 const KAZAN_2023 = 'moscow-format-5-kazan-2023';
 const MOSCOW_2022 = 'moscow-format-4-moscow-2022';
@@ -20,21 +18,10 @@ const MOSCOW_2025 = 'moscow-format-7-moscow-2025';
 const MOSCOW_2017 = 'moscow-format-1-moscow-2017';
 const PRESENCE = 'foreign-military-presence';
 
-declare global {
-  interface Window {
-    __countryMap?: CountryMapTestHook;
-  }
-}
-
 describe.skipIf(skipBrowserSuite)('reading the page in headless Chromium', () => {
   const suite = chromiumSuite();
 
   const open = (path: string, viewport = { width: 1280, height: 800 }) => suite.open(path, { viewport });
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-  }
 
   /** Reader text only: no research marks, schema field names or codes in what a region shows. */
   async function expectReaderText(page: Page, selector: string): Promise<void> {

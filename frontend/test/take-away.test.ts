@@ -3,52 +3,21 @@
  * keyboard alone, a statement's permalink (first load, back and forward, unknown ids), its citation copied
  * to the clipboard, and the Atom feeds linked from the page. Needs a build and Chromium.
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchIndex, StatementView } from '../../data/schema/api.ts';
-import { startLocalStack, type LocalStack } from '../../local/stack.ts';
-import { chromiumPath, hasChromium, launchChromium, newWatchedPage, waitForHighlightedMap } from './chromium.ts';
+import { axeViolations, chromiumSuite, skipBrowserSuite } from './chromium.ts';
 
-const browserRequired = process.env.CI === 'true';
-const distIndex = fileURLToPath(new URL('../dist/index.html', import.meta.url));
-
-describe.skipIf(!hasChromium && !browserRequired)('search, permalinks, citations and feeds in headless Chromium', () => {
-  let stack: LocalStack;
-  let browser: Browser;
+describe.skipIf(skipBrowserSuite)('search, permalinks, citations and feeds in headless Chromium', () => {
+  const suite = chromiumSuite();
   let index: SearchIndex;
-  let dataVersion: string;
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`CI=true and no Chromium at ${chromiumPath}: the browser tests must run in CI.`);
-    if (!existsSync(distIndex)) throw new Error('frontend/dist is missing: run `npm run build` first.');
-    stack = await startLocalStack({ port: 0, quiet: true });
-    browser = await launchChromium();
-    index = (await (await fetch(`${stack.url}/api/search-index`)).json()) as SearchIndex;
-    dataVersion = ((await (await fetch(`${stack.url}/api/overview`)).json()) as { dataVersion: string }).dataVersion;
+    index = (await (await fetch(`${suite.url}/api/search-index`)).json()) as SearchIndex;
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await stack?.close();
-  });
-
-  async function open(path: string, viewport = { width: 1280, height: 800 }): Promise<{ page: Page; errors: string[] }> {
-    const { page, errors, context } = await newWatchedPage(browser, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
-    contexts.push(context);
-    await page.goto(`${stack.url}${path}`);
-    await waitForHighlightedMap(page);
-    return { page, errors };
-  }
-
-  async function axeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`);
-  }
+  const open = (path: string, viewport = { width: 1280, height: 800 }) =>
+    suite.open(path, { viewport, permissions: ['clipboard-read', 'clipboard-write'] });
 
   /** Tabs from the top of the page to the search box: the keyboard alone. */
   async function tabToSearch(page: Page): Promise<void> {
@@ -147,7 +116,7 @@ describe.skipIf(!hasChromium && !browserRequired)('search, permalinks, citations
 
   it('"Cite" gives the original URL, the data version and today; Copy puts it on the clipboard and says so', async () => {
     const statement = lavrovStatement();
-    const detail = (await (await fetch(`${stack.url}/api/countries/RUS`)).json()) as { statements: StatementView[] };
+    const detail = (await (await fetch(`${suite.url}/api/countries/RUS`)).json()) as { statements: StatementView[] };
     const view = detail.statements.find((s) => s.id === statement.id)!;
     const { page, errors } = await open(`/?statement=${statement.id}`);
     const article = page.locator('.statement.highlighted');
@@ -156,24 +125,24 @@ describe.skipIf(!hasChromium && !browserRequired)('search, permalinks, citations
     const text = await article.getByLabel('Plain text').inputValue();
     expect(text).toContain(view.quoteSource.url);
     expect(text).toContain(view.quoteSource.publisher);
-    expect(text).toContain(dataVersion);
+    expect(text).toContain(suite.overview.dataVersion);
     expect(text).toContain(`/?statement=${statement.id}`);
     const bibtex = await article.getByLabel('BibTeX').inputValue();
     expect(bibtex).toContain(`url = {${view.quoteSource.url}}`);
-    expect(bibtex).toContain(dataVersion);
+    expect(bibtex).toContain(suite.overview.dataVersion);
     await article.getByRole('button', { name: 'Copy the citation' }).click();
     await expect.poll(() => article.getByRole('status').last().innerText()).toBe('The citation is copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
     await article.getByRole('button', { name: 'Copy the link to this statement' }).click();
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${stack.url}/?statement=${statement.id}`);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${suite.url}/?statement=${statement.id}`);
     expect(await axeViolations(page)).toEqual([]);
 
     // The view as a whole: its URL and the data version.
     await page.locator('summary', { hasText: 'Cite this view' }).click();
     const viewText = await page.locator('.header-tools').getByLabel('Plain text').inputValue();
     expect(viewText).toContain(page.url());
-    expect(viewText).toContain(dataVersion);
+    expect(viewText).toContain(suite.overview.dataVersion);
     expect(errors).toEqual([]);
   });
 
@@ -198,7 +167,7 @@ describe.skipIf(!hasChromium && !browserRequired)('search, permalinks, citations
       (await page.getByRole('link', { name: /^Follow statements on/ }).getAttribute('href'))!,
     ];
     for (const href of hrefs) {
-      const response = await fetch(`${stack.url}${href}`);
+      const response = await fetch(`${suite.url}${href}`);
       expect(response.status, href).toBe(200);
       expect(response.headers.get('content-type'), href).toBe('application/atom+xml; charset=utf-8');
     }
