@@ -48,11 +48,13 @@ function pictureFrame(): { width: number; height: number; frame: Frame } {
 
 /**
  * Smallest triangle (in square picture units) a border point must make with its neighbours to stay: a picture
- * unit is about 1.3 CSS pixels on a wide screen, so the borders keep their shape to about a pixel. Fewer
- * points matter beyond bytes: the browser rasterizes every vertex of the picture before its first paint
- * (with software WebGL, as on the benchmark machine, the full-detail picture delayed the map by seconds).
+ * unit is under a CSS pixel on a wide screen's map, so the borders keep their shape to a pixel or two, and the
+ * live map drawing them in full a second later moves no border visibly. Fewer points matter beyond bytes: the
+ * browser rasterizes every vertex of the picture before its first paint; measured on the benchmark machine
+ * (software rendering, phone viewport), the full-detail picture cost the GPU process 0.9 s of CPU and this one
+ * about 0.6 s (no picture: 0.25 s).
  */
-const MIN_TRIANGLE_UNITS = Number(process.env.FIRST_VIEW_MIN_AREA ?? 1.5);
+const MIN_TRIANGLE_UNITS = 4;
 
 /** The boundary topology simplified for the picture's scale; shared borders stay shared (topojson-simplify). */
 function simplifiedForPicture(topology: Topology<{ countries: GeometryCollection }>, frame: Frame) {
@@ -77,8 +79,9 @@ function mapPicture(app: AppState, countries: readonly CountryFeature[]): string
     width,
     height,
     frame,
-    // A frame up to about twice as tall, or 1.6 times as wide, as the region still shows land at its edges.
-    clip: { left: -0.3 * width, top: -0.5 * height, right: 1.3 * width, bottom: 1.5 * height },
+    // A frame up to 1.6 times as tall as the region (a phone's square map), or 1.4 times as wide, still shows
+    // land at its edges; what lies further out is not drawn, since the browser rasterizes it all the same.
+    clip: { left: -0.2 * width, top: -0.3 * height, right: 1.2 * width, bottom: 1.3 * height },
     pixelsPerUnit: NOMINAL_PIXELS_PER_UNIT,
     measure: (text) => {
       const size = estimateLabelSize(text);

@@ -116,6 +116,15 @@ export class CountryMap {
   private labelFrame = 0;
   /** A framing asked for before the boundaries arrived. */
   private pendingFrame: readonly string[] | null = null;
+  /** A framing to apply with the next flush. */
+  private wantedFrame: readonly string[] | null = null;
+  private flushScheduled = false;
+  /** The map's size in CSS pixels, measured when it is created and when it resizes. */
+  private size = { width: 0, height: 0 };
+  private readonly measure = (): void => {
+    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    this.size = { width, height };
+  };
   private readonly phoneLayout = matchMedia('(max-width: 700px)');
 
   constructor(private readonly options: CountryMapOptions) {
@@ -133,6 +142,7 @@ export class CountryMap {
       pitchWithRotate: false,
       touchPitch: false,
     });
+    this.measure();
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
     this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -141,6 +151,7 @@ export class CountryMap {
     this.labelLayer = new LabelLayer(this.map.getCanvasContainer().parentElement ?? options.container);
     this.map.on('move', this.scheduleLabels);
     this.map.on('resize', this.scheduleLabels);
+    this.map.on('resize', this.measure);
     this.map.on('moveend', this.scheduleLabels);
     // What the map draws where is known only once it has rendered (see visiblePoint).
     this.map.on('idle', this.scheduleLabels);
@@ -187,17 +198,38 @@ export class CountryMap {
   /** Declares the highlights; only what changed since the last call reaches the map. */
   setHighlights(next: ReadonlyMap<string, CountryHighlight>): void {
     this.wanted = next;
-    this.flush();
+    this.scheduleFlush();
   }
 
   setSelected(iso3: string | null): void {
     this.wantedSelected = iso3;
-    this.flush();
+    this.scheduleFlush();
+  }
+
+  /**
+   * Once the map has been drawn, a change reaches it after the browser has painted the rest of what the same
+   * click changed: the panel answers in the next frame, and the map's own update (new paint values, a camera
+   * move, a redraw: the heavy part) follows in the one after, instead of holding both back.
+   */
+  private scheduleFlush(): void {
+    if (!this.highlightMarked) {
+      this.flush();
+      return;
+    }
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.flushScheduled = false;
+        this.flush();
+      }),
+    );
   }
 
   /** Feature state can only be set once the style has loaded; until then the wishes wait here. */
   private flush(): void {
     if (!this.styleLoaded) return;
+    if (this.wantedFrame) this.applyFrame(this.wantedFrame);
     const target = (id: string) => ({ source: SOURCE_ID, id });
     for (const [iso3, previous] of this.applied) {
       const wanted = this.wanted.get(iso3) ?? {};
@@ -240,6 +272,12 @@ export class CountryMap {
       return;
     }
     this.pendingFrame = null;
+    this.wantedFrame = iso3s;
+    this.scheduleFlush();
+  }
+
+  private applyFrame(iso3s: readonly string[]): void {
+    this.wantedFrame = null;
     const box = new LngLatBounds();
     for (const iso3 of iso3s) {
       const point = this.labelPoints.get(iso3);
@@ -267,7 +305,8 @@ export class CountryMap {
 
   /** The frame padding, shrunk on a small map so the padding never exceeds it. */
   private padding(): PaddingOptions {
-    const { clientWidth: width, clientHeight: height } = this.map.getContainer();
+    // The size as of the last resize: reading the container's now would force a layout of the whole page.
+    const { width, height } = this.size;
     const scale = Math.min(1, width / 400, height / 300);
     return {
       top: FRAME_PADDING.top * scale,
