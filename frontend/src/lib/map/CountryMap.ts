@@ -6,7 +6,6 @@ import {
   LngLatBounds,
   Map as MapLibreMap,
   NavigationControl,
-  prewarm,
   setWorkerUrl,
   type GeoJSONSource,
   type IControl,
@@ -31,9 +30,6 @@ import { REGION_BOUNDS, REGION_PADDING } from './frame.ts';
 
 // Without this Vite does not emit the worker file and the map never loads ("Worker failed to load").
 setWorkerUrl(workerUrl);
-// This module is loaded while the page's first picture is shown (MapView): the worker starts now, before
-// the map is created, so it is ready for the boundaries.
-prewarm();
 
 interface CountryMapOptions {
   container: HTMLElement;
