@@ -210,7 +210,8 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
     expect(text).toContain('Lavrov');
     const lavrov = panel.locator('.statement', { hasText: 'Lavrov' }).first();
     expect(await lavrov.locator('a[href^="http"]').count()).toBeGreaterThan(0);
-    expect(await featureState(page, 'RUS')).toMatchObject({ selected: true });
+    // The map applies a click's change in the frame after the panel has painted (CountryMap.scheduleFlush).
+    await page.waitForFunction(() => window.__countryMap!.featureState('RUS').selected === true);
     expect(errors).toEqual([]);
   });
 

@@ -196,7 +196,7 @@ describe.skipIf(skipBrowserSuite)('the matrix, comparisons and the about page in
 
     // The map draws exactly those changes.
     const countryChanges = changes.filter((c) => c.kind === 'country');
-    await page.waitForFunction((iso3) => window.__countryMap!.featureState(iso3).cat !== undefined, countryChanges[0]!.actor);
+    await page.waitForFunction(([iso3, cat]) => window.__countryMap!.featureState(iso3!).cat === cat, [countryChanges[0]!.actor, changeCategory(countryChanges[0]!)]);
     for (const change of countryChanges) {
       expect(await page.evaluate((iso3) => window.__countryMap!.featureState(iso3).cat, change.actor), change.actor).toBe(changeCategory(change));
     }

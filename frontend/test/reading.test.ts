@@ -88,7 +88,9 @@ describe.skipIf(skipBrowserSuite)('reading the page in headless Chromium', () =>
     await expect.poll(() => page.url()).toContain(`topic=${other}`);
     await expect.poll(() => page.locator('#stance-table-title').innerText()).toContain(topicLabels[other as keyof typeof topicLabels]);
     await expect.poll(async () => (await tableRows(page)).size).toBe(stancesAsOf(suite.overview, other as typeof PRESENCE, null).length);
-    expect([...(await tableRows(page)).keys()].sort()).toEqual([...(await mapStances(page)).keys()].sort());
+    // The map follows the table a frame later (CountryMap.scheduleFlush).
+    const inTable = [...(await tableRows(page)).keys()].sort();
+    await expect.poll(async () => [...(await mapStances(page)).keys()].sort()).toEqual(inTable);
     expect(errors).toEqual([]);
   });
 
