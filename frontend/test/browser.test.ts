@@ -90,10 +90,16 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
 
     // Afghanistan is drawn in its own colour (Kabul–Kandahar road, well inside the country).
     expect(distance(await colourAt(page, 67, 33), hexToRgb(baseStyles.afghanistan.fill))).toBeLessThan(12);
+    // The neighbours' hatch, drawn from the outlines' own source (map/style.ts): the Kyzylkum in Uzbekistan,
+    // away from any border, shows the fill and the hatch's lines, not one flat colour.
+    const kyzylkum = await pointOf(page, 64, 41.5);
+    const inside = await screenshotPixels(page, { x: Math.round(kyzylkum.x) - 6, y: Math.round(kyzylkum.y) - 6, width: 12, height: 12 });
+    expect(inside.distinctColours, 'colours inside Uzbekistan').toBeGreaterThan(1);
     expect(await featureState(page, 'AFG')).toMatchObject({ base: 'afghanistan' });
     const neighbours = suite.overview.countries.filter((c) => c.neighbourBorderKm !== null).map((c) => c.iso3);
     expect(neighbours.sort()).toEqual(['CHN', 'IRN', 'PAK', 'TJK', 'TKM', 'UZB']);
     for (const iso3 of neighbours) expect(await featureState(page, iso3), iso3).toMatchObject({ base: 'neighbour' });
+    expect(await page.evaluate(() => window.__countryMap!.drawnIn('neighbour-hatch'))).toEqual(neighbours);
     expect(await featureState(page, 'IND')).not.toHaveProperty('base');
 
     await expect.poll(() => page.locator('.legend').innerText()).toContain('Bordering neighbour');
@@ -194,6 +200,8 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
   it("a click on Russia on the map opens its statements, Lavrov's among them, with source links", async () => {
     const { page, errors } = await open(`/?meeting=${MOSCOW_2025}`);
     const box = (await page.locator('.map canvas').boundingBox())!;
+    const outlined = () => page.evaluate(() => window.__countryMap!.drawnIn('selected-outer'));
+    expect(await outlined()).toEqual([]);
     let target = await pointOf(page, 62, 56); // between Chelyabinsk and Omsk
     for (let i = 0; i < 3 && target.y < box.y + 10; i++) {
       await page.getByRole('button', { name: 'Zoom out' }).click();
@@ -212,6 +220,8 @@ describe.skipIf(skipBrowserSuite)('the page in headless Chromium', () => {
     expect(await lavrov.locator('a[href^="http"]').count()).toBeGreaterThan(0);
     // The map applies a click's change in the frame after the panel has painted (CountryMap.scheduleFlush).
     await page.waitForFunction(() => window.__countryMap!.featureState('RUS').selected === true);
+    // Outlined on the map: the outlines are drawn from a source of their own (map/style.ts).
+    await expect.poll(outlined).toEqual(['RUS']);
     expect(errors).toEqual([]);
   });
 

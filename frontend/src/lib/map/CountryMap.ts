@@ -16,9 +16,18 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { feature } from 'topojson-client';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { buildStyle, FILL_LAYER_ID, HATCH_IMAGE, HATCH_IMAGE_ON_DARK, SOURCE_ID } from './style.ts';
+import {
+  buildStyle,
+  emphasised,
+  EMPHASIS_SOURCE_ID,
+  FILL_LAYER_ID,
+  HATCH_IMAGE,
+  HATCH_IMAGE_ON_DARK,
+  HOVER_SOURCE_ID,
+  SOURCE_ID,
+} from './style.ts';
 import { neighbourHatchOnDark } from './palette.ts';
 import { hatchImage } from './hatch.ts';
 import { mainlandBounds, type Bounds } from './geometry.ts';
@@ -52,6 +61,8 @@ export interface CountryMapTestHook {
   settled: () => boolean;
   /** The latest label placement. */
   placement: () => Placement | null;
+  /** The countries a layer draws in the current view (MapLibre's rendered-feature index). */
+  drawnIn: (layerId: string) => string[];
 }
 
 type CountriesTopology = Topology<{
@@ -104,6 +115,10 @@ export class CountryMap {
   private highlightMarked = false;
   /** West, south, east, north of each country's largest polygon (Russia without Chukotka, say). */
   private bounds = new Map<string, Bounds>();
+  /** Each country's boundary feature, for the `emphasis` and `hover` sources. */
+  private features = new Map<string, Feature>();
+  /** What the `emphasis` source holds now, as JSON. */
+  private emphasised = '';
   /** Each country's label point (longitude, latitude), computed at build time. */
   private labelPoints = new Map<string, [number, number]>();
   private readonly labelLayer: LabelLayer;
@@ -169,15 +184,18 @@ export class CountryMap {
     );
     this.ready = Promise.all([loadBoundaries(options.boundariesUrl), styleLoaded]).then(([collection]) => {
       this.map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(collection);
-      this.dataLoaded = true;
-      this.markWhenHighlighted();
       const names = new Map<string, string>();
       for (const f of collection.features) {
         if (!f.properties?.iso3) continue;
+        this.features.set(f.properties.iso3, f);
         names.set(f.properties.iso3, f.properties.name);
         this.bounds.set(f.properties.iso3, mainlandBounds(f.geometry));
         if (Array.isArray(f.properties.label)) this.labelPoints.set(f.properties.iso3, f.properties.label as [number, number]);
       }
+      // The outlines need the boundaries by country (above); the marks wait for the outlines.
+      this.dataLoaded = true;
+      this.syncEmphasis();
+      this.markWhenHighlighted();
       if (this.pendingFrame) this.frame(this.pendingFrame);
       else if (this.selected != null) this.reveal(this.selected);
       this.scheduleLabels();
@@ -249,7 +267,22 @@ export class CountryMap {
       this.selected = this.wantedSelected;
       if (this.selected != null) this.reveal(this.selected);
     }
+    this.syncEmphasis();
     this.markWhenHighlighted();
+  }
+
+  /** Gives the `emphasis` source the countries with an outline or a hatch, when they or their highlights changed. */
+  private syncEmphasis(): void {
+    if (!this.dataLoaded) return;
+    const countries = emphasised(this.applied, this.selected);
+    const key = JSON.stringify(countries);
+    if (key === this.emphasised) return;
+    this.emphasised = key;
+    const features = countries.flatMap((properties) => {
+      const boundary = this.features.get(properties.iso3);
+      return boundary ? [{ ...boundary, properties: { ...boundary.properties, ...properties } }] : [];
+    });
+    this.map.getSource<GeoJSONSource>(EMPHASIS_SOURCE_ID)?.setData({ type: 'FeatureCollection', features });
   }
 
   /** Declares the names to write on the map. */
@@ -500,6 +533,7 @@ export class CountryMap {
       labelPoint: (iso3) => this.labelPoints.get(iso3) ?? null,
       settled: () => !this.map.isMoving() && this.labelFrame === 0 && this.lastPlacement !== null,
       placement: () => this.lastPlacement,
+      drawnIn: (layerId) => [...new Set(this.map.queryRenderedFeatures({ layers: [layerId] }).map((f) => String(f.id)))].sort(),
     };
     (window as unknown as { __countryMap?: CountryMapTestHook }).__countryMap = hook;
   }
@@ -512,20 +546,20 @@ export class CountryMap {
   private handleMove = (event: MapMouseEvent & { features?: MapGeoJSONFeature[] }) => {
     const hit = event.features?.[0];
     const id = hit?.id == null ? null : String(hit.id);
-    if (id !== this.hovered) {
-      if (this.hovered != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.hovered }, { hover: false });
-      if (id != null) this.map.setFeatureState({ source: SOURCE_ID, id }, { hover: true });
-      this.hovered = id;
-      this.map.getCanvas().style.cursor = id == null ? '' : 'pointer';
-    }
+    if (id !== this.hovered) this.setHovered(id);
     if (id == null || !hit) this.options.onHover?.(null);
     else this.options.onHover?.({ iso3: id, name: String(hit.properties?.name ?? id), x: event.point.x, y: event.point.y });
   };
 
+  private setHovered(id: string | null): void {
+    this.hovered = id;
+    const boundary = id == null ? undefined : this.features.get(id);
+    this.map.getSource<GeoJSONSource>(HOVER_SOURCE_ID)?.setData({ type: 'FeatureCollection', features: boundary ? [boundary] : [] });
+    this.map.getCanvas().style.cursor = id == null ? '' : 'pointer';
+  }
+
   private handleLeave = () => {
-    if (this.hovered != null) this.map.setFeatureState({ source: SOURCE_ID, id: this.hovered }, { hover: false });
-    this.hovered = null;
-    this.map.getCanvas().style.cursor = '';
+    if (this.hovered != null) this.setHovered(null);
     this.options.onHover?.(null);
   };
 }

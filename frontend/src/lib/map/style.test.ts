@@ -4,7 +4,14 @@
  * result against the table the legend draws from.
  */
 import { describe, expect, it } from 'vitest';
-import { expression, latest, validateStyleMin, type StylePropertySpecification } from '@maplibre/maplibre-gl-style-spec';
+import {
+  expression,
+  featureFilter,
+  latest,
+  validateStyleMin,
+  type FilterSpecification,
+  type StylePropertySpecification,
+} from '@maplibre/maplibre-gl-style-spec';
 import { participationRoles, stanceValues } from '../../../../data/schema/labels.ts';
 import {
   allCategories,
@@ -16,11 +23,12 @@ import {
   layerStyles,
   paler,
   roleCategories,
+  hoverLine,
   selectedLine,
   stanceCategories,
 } from './palette.ts';
-import { notConfirmedKey } from '../state/view-types.ts';
-import { buildStyle, lineStyles } from './style.ts';
+import { notConfirmedKey, type CountryHighlight } from '../state/view-types.ts';
+import { buildStyle, emphasised, EMPHASIS_SOURCE_ID, FILL_LAYER_ID, HOVER_SOURCE_ID, lineStyles, SOURCE_ID } from './style.ts';
 
 const style = buildStyle();
 const layer = (id: string) => {
@@ -29,14 +37,25 @@ const layer = (id: string) => {
   return found as { type: 'fill' | 'line'; paint: Record<string, unknown> };
 };
 
-/** Evaluates one paint property of one layer for a feature in the given state. */
-function paint(layerId: string, property: string, state: Record<string, unknown>): unknown {
+/**
+ * Evaluates one paint property of one layer for a country with this highlight, given both as feature state
+ * (how the world's fill reads it) and as the feature's properties (how the `emphasis` source carries it).
+ */
+function paint(layerId: string, property: string, highlight: Record<string, unknown>): unknown {
   const { type, paint } = layer(layerId);
   const spec = (latest as unknown as Record<string, Record<string, StylePropertySpecification>>)[`paint_${type}`]![property]!;
   const parsed = expression.createPropertyExpression(paint[property], property, spec);
   if (parsed.result !== 'success') throw new Error(JSON.stringify(parsed.value));
-  const feature = { type: 'Polygon' as const, properties: {}, geometry: [] };
-  return parsed.value.evaluate({ zoom: 4 }, feature as never, state as never);
+  const feature = { type: 'Polygon' as const, properties: highlight, geometry: [] };
+  return parsed.value.evaluate({ zoom: 4 }, feature as never, highlight as never);
+}
+
+/** Whether a layer's filter lets a country with these properties through (a layer without one draws all). */
+function passes(layerId: string, properties: Record<string, unknown>): boolean {
+  const index = style.layers.findIndex((l) => l.id === layerId);
+  const { filter } = style.layers[index] as { filter?: FilterSpecification };
+  const feature = { type: 1, properties, geometry: [] };
+  return featureFilter(filter, `layers[${index}].filter`).filter({ zoom: 4 }, feature as never);
 }
 
 const hex = (color: unknown) => {
@@ -110,8 +129,53 @@ describe('map style', () => {
     expect(paint('selected-outer', 'line-width', { selected: true })).toBe(selectedLine.outerWidth);
     expect(paint('selected-outer', 'line-width', { selected: false })).toBe(0);
     expect(paint('selected-inner', 'line-width', {})).toBe(0);
-    expect(paint('hover-line', 'line-width', { hover: true })).toBeGreaterThan(0);
-    expect(paint('hover-line', 'line-width', {})).toBe(0);
+    // The hover source holds only the country under the pointer.
+    expect(paint('hover-line', 'line-width', {})).toBe(hoverLine.width);
+  });
+
+  it('draws only the fill and the plain border over the whole world, every outline and hatch from the emphasised few', () => {
+    const on = (source: string) => style.layers.filter((l) => 'source' in l && l.source === source).map((l) => l.id);
+    expect(on(SOURCE_ID)).toEqual([FILL_LAYER_ID, 'country-border']);
+    expect(on(HOVER_SOURCE_ID)).toEqual(['hover-line']);
+    expect(on(EMPHASIS_SOURCE_ID)).toHaveLength(style.layers.length - 4);
+    expect(Object.keys(style.sources).sort()).toEqual([SOURCE_ID, EMPHASIS_SOURCE_ID, HOVER_SOURCE_ID].sort());
+  });
+
+  it('emphasises every country with a category, a base style or a joint statement, and the selected one', () => {
+    const highlights = new Map<string, CountryHighlight>([
+      ['RUS', { cat: 'host' }],
+      ['PAK', { base: 'neighbour' }],
+      ['USA', { cat: 'opposes', joint: true }],
+      ['GBR', { joint: false }],
+      ['FRA', {}],
+    ]);
+    const none = emphasised(highlights, null);
+    expect(none).toEqual([{ iso3: 'PAK', base: 'neighbour' }, { iso3: 'RUS', cat: 'host' }, { iso3: 'USA', cat: 'opposes', joint: true }]);
+    expect(emphasised(highlights, 'BRA')).toEqual([{ iso3: 'BRA', selected: true }, ...none]);
+    expect(emphasised(highlights, 'FRA').map((c) => c.iso3)).toEqual(['FRA', 'PAK', 'RUS', 'USA']);
+    expect(emphasised(highlights, 'RUS')).toContainEqual({ iso3: 'RUS', cat: 'host', selected: true });
+    expect(emphasised(new Map(), null)).toEqual([]);
+  });
+
+  it('filters each outline and hatch layer to exactly the countries it draws something for', () => {
+    const lines = style.layers.filter((l) => 'source' in l && l.source === EMPHASIS_SOURCE_ID && l.type === 'line').map((l) => l.id);
+    const highlights = [
+      {},
+      { base: 'afghanistan' },
+      { base: 'neighbour' },
+      { joint: true },
+      { selected: true },
+      ...allCategories.flatMap((c) => [{ cat: c.key }, { cat: c.key, base: 'neighbour' }, { cat: c.key, joint: true }]),
+    ];
+    for (const highlight of highlights) {
+      for (const id of lines) {
+        expect(passes(id, highlight), `${id} ${JSON.stringify(highlight)}`).toBe(Number(paint(id, 'line-width', highlight)) > 0);
+      }
+      for (const id of ['neighbour-hatch', 'neighbour-hatch-on-dark']) {
+        // Both hatch layers draw every neighbour; over a given fill one of them is transparent.
+        expect(passes(id, highlight), `${id} ${JSON.stringify(highlight)}`).toBe(highlight.base === 'neighbour');
+      }
+    }
   });
 
   it('marks a stance from a co-signed joint statement with white dashes over the outline, and nothing else', () => {

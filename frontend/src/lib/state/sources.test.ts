@@ -43,13 +43,12 @@ describe('sourceCitation', () => {
   it('gives the title, with publisher and date after it', () => {
     expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1'), format)).toEqual({ title: 'A headline', byline: 'TASS, [2024-10-04]' });
   });
-  it('without a title, the publisher and date stand in for it, never the hostname', () => {
-    expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1', { title: null }), format)).toEqual({
-      title: 'TASS, [2024-10-04]',
-      byline: 'title not recorded',
+  it('without a title, the publisher stands in for it, never the hostname; without a date, says so', () => {
+    expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1', { title: null }), format)).toEqual({ title: 'TASS', byline: '[2024-10-04]' });
+    expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1', { title: null, published: null }), format)).toEqual({
+      title: 'TASS',
+      byline: 'undated',
     });
-    expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1', { title: null, published: null }), format).title).toBe(
-      'TASS, date not recorded',
-    );
+    expect(sourceCitation(source('a', 'TASS', 'https://tass.com/1', { published: null }), format).byline).toBe('TASS, undated');
   });
 });

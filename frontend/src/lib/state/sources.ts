@@ -43,14 +43,14 @@ export function strongestFirst<T extends Pick<SourceView, 'publisher' | 'url' | 
 }
 
 /**
- * The words a reader sees for a source: its title when recorded; otherwise the publisher and the date stand
- * in for it (never a bare hostname). `byline` is what follows the title.
+ * The words a reader sees for a source: its title, then the publisher and the date; a page without a headline
+ * is named by its publisher (never a bare hostname). `byline` is what follows the title.
  */
 export function sourceCitation(
   source: Pick<SourceView, 'publisher' | 'title' | 'published'>,
   formatDate: (date: string) => string,
 ): { title: string; byline: string } {
-  const date = source.published ? formatDate(source.published) : 'date not recorded';
+  const date = source.published ? formatDate(source.published) : 'undated';
   if (source.title !== null) return { title: source.title, byline: `${source.publisher}, ${date}` };
-  return { title: `${source.publisher}, ${date}`, byline: 'title not recorded' };
+  return { title: source.publisher, byline: date };
 }
