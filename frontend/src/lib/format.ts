@@ -5,10 +5,17 @@ import type { Certainty, CertaintyCounts, RoleLine } from './state/rounds.ts';
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthFormat = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** A panel formats the same few hundred dates again on every change; Intl's formatting is the slow part. */
+const formattedDates = new Map<string, string>();
 
 /** `2024-10-04` → `4 Oct 2024`; a date known only to the month, `2021-09` → `September 2021`. */
 export function formatDate(isoDate: string): string {
-  return isoDate.length === 7 ? formatMonth(isoDate) : dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  let formatted = formattedDates.get(isoDate);
+  if (formatted === undefined) {
+    formatted = isoDate.length === 7 ? formatMonth(isoDate) : dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+    formattedDates.set(isoDate, formatted);
+  }
+  return formatted;
 }
 
 /** `2026-12` → `December 2026`. */
