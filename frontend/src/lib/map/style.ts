@@ -146,7 +146,7 @@ export function buildStyle(): StyleSpecification {
       type: 'fill',
       source: EMPHASIS_SOURCE_ID,
       filter: neighbour,
-      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-opacity': ['match', base, 'neighbour', byCategory((c) => (isDarkFill(c.fill) ? 0 : 1), 1), 0] },
+      paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false, 'fill-opacity': ['match', base, 'neighbour', byCategory((c) => (isDarkFill(c.fill) ? 0 : 1), 1), 0] },
     },
     {
       id: 'neighbour-hatch-on-dark',
@@ -155,6 +155,7 @@ export function buildStyle(): StyleSpecification {
       filter: neighbour,
       paint: {
         'fill-pattern': HATCH_IMAGE_ON_DARK,
+        'fill-antialias': false,
         'fill-opacity': ['match', base, 'neighbour', byCategory((c) => (isDarkFill(c.fill) ? 1 : 0), 0), 0],
       },
     },
@@ -165,25 +166,16 @@ export function buildStyle(): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: { 'line-color': countryBorder, 'line-width': 0.6 },
     },
-    {
-      id: 'base-casing',
-      type: 'line',
-      source: EMPHASIS_SOURCE_ID,
-      filter: ['!=', base, ''],
-      layout: { 'line-join': 'round' },
-      paint: {
-        'line-color': ['match', base, 'afghanistan', baseStyles.afghanistan.casing, baseStyles.neighbour.casing],
-        'line-width': [
-          'match',
-          base,
-          'afghanistan',
-          baseStyles.afghanistan.casingWidth,
-          'neighbour',
-          baseStyles.neighbour.casingWidth,
-          0,
-        ],
-      },
-    },
+    ...(['afghanistan', 'neighbour'] as const).map(
+      (key): LayerSpecification => ({
+        id: `${key}-casing`,
+        type: 'line',
+        source: EMPHASIS_SOURCE_ID,
+        filter: ['==', base, key],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': baseStyles[key].casing, 'line-width': baseStyles[key].casingWidth },
+      }),
+    ),
     ...lineStyles.map(
       (style): LayerSpecification => ({
         id: `category-line-${style}`,
@@ -206,7 +198,7 @@ export function buildStyle(): StyleSpecification {
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': jointStatementLine.color,
-        'line-width': ['case', isOn('joint'), jointStatementLine.width, 0],
+        'line-width': jointStatementLine.width,
         'line-dasharray': dashArrays[jointStatementLine.line] ?? [1, 0],
       },
     },
@@ -223,7 +215,7 @@ export function buildStyle(): StyleSpecification {
       source: EMPHASIS_SOURCE_ID,
       filter: isOn('selected'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': selectedLine.outer, 'line-width': ['case', isOn('selected'), selectedLine.outerWidth, 0] },
+      paint: { 'line-color': selectedLine.outer, 'line-width': selectedLine.outerWidth },
     },
     {
       id: 'selected-inner',
@@ -231,7 +223,7 @@ export function buildStyle(): StyleSpecification {
       source: EMPHASIS_SOURCE_ID,
       filter: isOn('selected'),
       layout: { 'line-join': 'round' },
-      paint: { 'line-color': selectedLine.inner, 'line-width': ['case', isOn('selected'), selectedLine.innerWidth, 0] },
+      paint: { 'line-color': selectedLine.inner, 'line-width': selectedLine.innerWidth },
     },
   ];
   return {
