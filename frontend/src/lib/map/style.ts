@@ -33,7 +33,7 @@ import {
 } from './palette.ts';
 
 export const SOURCE_ID = 'countries';
-/** The countries with an outline or a hatch, each with the same feature state as in `countries`. */
+/** The countries with an outline or a hatch, each carrying its highlight as properties (see `emphasised`). */
 export const EMPHASIS_SOURCE_ID = 'emphasis';
 /** The country under the pointer, or nothing. */
 export const HOVER_SOURCE_ID = 'hover';
