@@ -151,6 +151,9 @@ export async function clickToPanel(browser: Browser, url: string, clicks: number
       } else {
         const iso3 = countries[((i - 1) / 2) % countries.length]!;
         const name = overview.countries.find((c) => c.iso3 === iso3)!.name;
+        // A reader clicks a country they see: wait for the camera to stop (the meeting clicked before may still
+        // be moving it), or the point computed here would be under another country by the time of the click.
+        await page.waitForFunction(() => (window as unknown as { __countryMap: { settled(): boolean } }).__countryMap.settled(), null, { timeout: 30_000 });
         samples.push(
           await timeClick(page, '.details section.panel h2', name, async () => {
             const hook = await page.evaluate((code) => {
