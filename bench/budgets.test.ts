@@ -27,7 +27,7 @@ describe("bytes on first load (frontend/dist and the page's real first API reque
     const health = Buffer.from(await (await fetch(`${stack.url}/api/health`)).arrayBuffer());
     const load = await distFirstLoad(distDir, { path: '/api/health', body: health });
     // The classification must still recognise Vite's output, or the sums below would mean nothing.
-    for (const kind of ['js-ours', 'js-maplibre', 'worker-maplibre', 'boundaries', 'api-first'] as const) {
+    for (const kind of ['js-ours', 'js-maplibre', 'worker-maplibre', 'boundaries', 'picture', 'api-first'] as const) {
       expect(load.byKind[kind].files, `files of kind ${kind}`).toBeGreaterThan(0);
     }
     expect(load.byKind.other.files, `unclassified files: ${load.files.filter((file) => file.kind === 'other').map((file) => file.path)}`).toBe(0);

@@ -193,3 +193,40 @@ export function chromiumSuite(): ChromiumSuite {
     open,
   };
 }
+
+export type Rgb = [number, number, number];
+
+export function hexToRgb(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
+
+/** The largest difference of one channel: colours within a few levels are the same to the eye. */
+export const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
+
+/**
+ * Reads a real screenshot (what the visitor sees, not what the code meant), decoded in the page:
+ * the RGB of every pixel of a small clip, or for a large one only how many distinct colours it has.
+ */
+export async function screenshotPixels(page: Page, clip: { x: number; y: number; width: number; height: number }) {
+  // The fills only: the names over the map (HTML, see map/LabelLayer.ts) are hidden for the shot.
+  const png = (await page.screenshot({ clip, style: '.map-labels { visibility: hidden; }' })).toString('base64');
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext('2d')!;
+    context.drawImage(image, 0, 0);
+    const data = context.getImageData(0, 0, image.width, image.height).data;
+    const colours = new Set<number>();
+    const first: [number, number, number][] = [];
+    for (let i = 0; i < data.length; i += 4) {
+      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+      if (first.length < 16) first.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+    }
+    return { distinctColours: colours.size, first };
+  }, png);
+}

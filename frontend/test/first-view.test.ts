@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allCategories, baseStyles } from '../src/lib/map/palette.ts';
 import { neighboursOf, roleCategory } from '../src/lib/state/highlights.ts';
-import { chromiumSuite, skipBrowserSuite } from './chromium.ts';
+import { chromiumSuite, distance, hexToRgb, screenshotPixels, skipBrowserSuite } from './chromium.ts';
 
 const desktop = { width: 1280, height: 800 };
 
@@ -43,29 +43,37 @@ describe.skipIf(skipBrowserSuite)('the first view and the map images in headless
     ['phone', { width: 375, height: 800 }],
   ])('with JavaScript off (%s), shows the highlighted map with names and the meeting list, as links', async (_name, viewport) => {
     const page = await openWithoutJavaScript('/', viewport);
-    const map = page.locator('.map-first-view svg');
+    const map = page.locator('.map-first-view img');
     await expect(map.isVisible()).resolves.toBe(true);
-    const box = (await map.boundingBox())!;
-    expect(box.width).toBeGreaterThan(200);
-    expect(box.height).toBeGreaterThan(150);
-    // Afghanistan and each neighbour drawn in their base fills, every other country in the land colour.
-    const fills = await page.locator('.map-first-view use[data-iso3]').evaluateAll((uses) =>
-      Object.fromEntries(uses.map((use) => [use.getAttribute('data-iso3'), use.getAttribute('fill')])),
-    );
-    expect(fills.AFG).toBe(baseStyles.afghanistan.fill);
-    for (const iso3 of neighboursOf(suite.overview)) expect(fills[iso3], iso3).toBe(baseStyles.neighbour.fill);
-    expect(await page.locator('.map-first-view path[d]').count()).toBeGreaterThan(40);
+    // Loaded and decoded: the AVIF for this browser, not the fallback, and not a broken image.
+    const image = await map.evaluate((img: HTMLImageElement) => ({ source: img.currentSrc, width: img.naturalWidth }));
+    expect(image.source).toMatch(/\/assets\/first-view-map-\w+\.avif$/);
+    expect(image.width).toBeGreaterThan(600);
+    const frameBox = (await page.locator('.map-frame').boundingBox())!;
+    expect(frameBox.width).toBeGreaterThan(200);
+    expect(frameBox.height).toBeGreaterThan(150);
+    // What the picture shows, read from a screenshot at the names' anchors (each name sits on its country's
+    // label point, well inside it): Afghanistan in its fill, Uzbekistan with the neighbours' hatch (the fill
+    // and the hatch's lines, not one flat colour).
+    const anchors = await labelCentres(page, '.map-first-view .map-label');
+    const [ax, ay] = anchors.AFG as [number, number];
+    const afghanistan = await screenshotPixels(page, { x: Math.round(ax), y: Math.round(ay), width: 1, height: 1 });
+    expect(distance(afghanistan.first[0]!, hexToRgb(baseStyles.afghanistan.fill)), 'Afghanistan\'s fill').toBeLessThan(16);
+    const [ux, uy] = anchors.UZB as [number, number];
+    const uzbekistan = await screenshotPixels(page, { x: Math.round(ux) - 6, y: Math.round(uy) - 6, width: 12, height: 12 });
+    expect(uzbekistan.distinctColours, 'colours inside Uzbekistan').toBeGreaterThan(1);
+    const neighbourFill = hexToRgb(baseStyles.neighbour.fill);
+    expect(Math.min(...uzbekistan.first.map((pixel) => distance(pixel, neighbourFill))), 'the neighbours\' fill').toBeLessThan(16);
     // The names: Afghanistan's and its six neighbours', each inside the map.
     const names = (await page.locator('.map-first-view .map-label').allInnerTexts()).sort();
     expect(names).toEqual(['Afghanistan', ...neighbourNames()].sort());
-    const frame = (await page.locator('.map-frame').boundingBox())!;
-    for (const [iso3, [x, y]] of Object.entries(await labelCentres(page, '.map-first-view .map-label'))) {
-      expect(x, iso3).toBeGreaterThan(frame.x);
-      expect(x, iso3).toBeLessThan(frame.x + frame.width);
-      expect(y, iso3).toBeGreaterThan(frame.y);
-      expect(y, iso3).toBeLessThan(frame.y + frame.height);
+    for (const [iso3, [x, y]] of Object.entries(anchors)) {
+      expect(x, iso3).toBeGreaterThan(frameBox.x);
+      expect(x, iso3).toBeLessThan(frameBox.x + frameBox.width);
+      expect(y, iso3).toBeGreaterThan(frameBox.y);
+      expect(y, iso3).toBeLessThan(frameBox.y + frameBox.height);
     }
-    await expect(map.getAttribute('aria-label')).resolves.toContain('Afghanistan');
+    await expect(map.getAttribute('alt')).resolves.toContain('Afghanistan');
 
     // Every meeting is a link to the URL the app uses for it; so is every country and the latest meeting.
     const meetingLinks = await page.locator('.timeline a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
@@ -81,7 +89,7 @@ describe.skipIf(skipBrowserSuite)('the first view and the map images in headless
     // A link leads to a page that opens, with the same first view.
     await page.locator('.timeline a').first().click();
     await page.waitForURL(/\?meeting=/);
-    await expect(page.locator('.map-first-view svg').count()).resolves.toBe(1);
+    await expect(page.locator('.map-first-view img').count()).resolves.toBe(1);
   });
 
   it('hands over to MapLibre with no layout shift, the names where the picture had them', async () => {
