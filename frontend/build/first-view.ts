@@ -104,7 +104,7 @@ async function mapPicture(app: AppState, countries: readonly CountryFeature[], a
     `<div class="map-first-view" style="--unit:${unit}">` +
     `<picture><source srcset="${picture.modern.url}" type="${picture.modern.type}">` +
     // elementtiming: the benchmark reads when the picture was painted (bench/first-view.ts).
-    `<img src="${picture.fallback.url}" alt="${description}" width="${picture.pixelWidth}" height="${picture.pixelHeight}" elementtiming="first-view-map" ` +
+    `<img src="${picture.fallback.url}" alt="${description}" width="${picture.pixelWidth}" height="${picture.pixelHeight}" elementtiming="first-view-map" fetchpriority="high" ` +
     `style="${at(box.x, box.y)};width:${units(box.width)};height:${units(box.height)}"></picture>` +
     `<div class="map-labels" aria-hidden="true">${names.join('')}</div></div>`;
   return { html, files: [picture.modern.file, picture.fallback.file] };

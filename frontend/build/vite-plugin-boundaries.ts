@@ -1,8 +1,9 @@
 /**
  * Serves the prepared country boundaries (see ./boundaries.ts) as a content-hashed asset, in `vite build`
  * and in `vite` dev alike, and tells the page where to find them:
- * - `import boundariesUrl from 'virtual:boundaries-url'` gives the asset's URL;
- * - index.html gets a preload for it, so the download starts before any script runs.
+ * - `import boundariesUrl from 'virtual:boundaries-url'` gives the asset's URL.
+ * No preload in index.html: the page asks for the file once its first view is painted, with MapLibre's code
+ * (src/lib/components/MapView.svelte); preloaded, it competed with the first view's own files.
  */
 import type { Plugin } from 'vite';
 import { preparedBoundaries } from './boundaries.ts';
@@ -27,15 +28,6 @@ export function countryBoundaries(): Plugin {
     },
     load(id) {
       return id === RESOLVED_ID ? `export default ${JSON.stringify(base + assetPath())};` : undefined;
-    },
-    transformIndexHtml() {
-      return [
-        {
-          tag: 'link',
-          attrs: { rel: 'preload', href: base + assetPath(), as: 'fetch', crossorigin: 'anonymous' },
-          injectTo: 'head-prepend',
-        },
-      ];
     },
     configureServer(server) {
       server.middlewares.use((request, response, next) => {

@@ -42,7 +42,8 @@ setWorkerUrl(workerUrl);
 
 interface CountryMapOptions {
   container: HTMLElement;
-  boundariesUrl: string;
+  /** The boundary file's response: the caller asks for it while MapLibre's code loads (see MapView). */
+  boundaries: Promise<Response>;
   /** Called with the ISO alpha-3 code of the country clicked. */
   onSelect: (iso3: string) => void;
   /** Called when the pointer enters a country (its code and name) or leaves the countries (null). */
@@ -94,8 +95,8 @@ class ResetViewControl implements IControl {
   }
 }
 
-async function loadBoundaries(url: string): Promise<FeatureCollection> {
-  const response = await fetch(url);
+async function loadBoundaries(request: Promise<Response>): Promise<FeatureCollection> {
+  const response = await request;
   if (!response.ok) throw new Error(`Country boundaries: HTTP ${response.status}`);
   const topology = (await response.json()) as CountriesTopology;
   return feature(topology, topology.objects.countries) as FeatureCollection;
@@ -182,7 +183,7 @@ export class CountryMap {
         resolve();
       }),
     );
-    this.ready = Promise.all([loadBoundaries(options.boundariesUrl), styleLoaded]).then(([collection]) => {
+    this.ready = Promise.all([loadBoundaries(options.boundaries), styleLoaded]).then(([collection]) => {
       this.map.getSource<GeoJSONSource>(SOURCE_ID)?.setData(collection);
       const names = new Map<string, string>();
       for (const f of collection.features) {
