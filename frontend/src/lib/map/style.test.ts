@@ -164,7 +164,9 @@ describe('map style', () => {
     expect(emphasised(new Map(), null)).toEqual([]);
   });
 
-  it('filters each outline and hatch layer to exactly the countries it draws something for', () => {
+  // One direction for the lines: what a filter lets through is drawn. That each country gets the outline it
+  // should is checked layer by layer (the categories, the selected outline, the joint line, the casings).
+  it('lets through each outline layer only countries it draws at a width above 0, and the hatch exactly the neighbours', () => {
     const lines = style.layers.filter((l) => 'source' in l && l.source === EMPHASIS_SOURCE_ID && l.type === 'line').map((l) => l.id);
     const highlights = [
       {},
