@@ -231,6 +231,28 @@ describe.skipIf(skipBrowserSuite)('the map a reader can read', () => {
     expect(errors).toEqual([]);
   });
 
+  it('a pointer resting on a country asks for its records before the click, and the click opens them from there', async () => {
+    const { page, errors } = await open('/');
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/api/countries/')) asked.push(pathname);
+    });
+    const [x, y] = await page.evaluate(() => {
+      const map = window.__countryMap!;
+      const point = map.labelPoint('PAK')!;
+      return map.project(point[0], point[1]);
+    });
+    const canvas = (await page.locator('.map canvas').boundingBox())!;
+    await page.mouse.move(canvas.x + x, canvas.y + y);
+    await expect.poll(() => asked, { timeout: 5_000 }).toEqual(['/api/countries/PAK']);
+    await page.mouse.down();
+    await page.mouse.up();
+    await page.waitForFunction(() => [...document.querySelectorAll('.details section.panel h2')].some((h) => h.textContent?.trim() === 'Pakistan'));
+    expect(asked).toEqual(['/api/countries/PAK']);
+    expect(errors).toEqual([]);
+  });
+
   it('the map shows a focus ring when reached by keyboard, not clipped by the map', async () => {
     const { page } = await open('/');
     // The lists of meetings, countries and organisations come first in the tab order: well over 40 stops.

@@ -118,6 +118,15 @@ export class AppState {
   isKnownOrganisation = (id: string): boolean => this.overview?.organisations.some((o) => o.id === id) ?? false;
 
   /**
+   * Asks for a country's records before the reader clicks it (the pointer rests on it): the click then finds
+   * them in the client's cache and the panel opens without a round trip. A failure is forgotten by the cache
+   * and met again, with its message, on the click.
+   */
+  prefetchCountry = (iso3: string): void => {
+    if (this.isKnownCountry(iso3)) this.api.country(iso3).catch(() => {});
+  };
+
+  /**
    * Once the data (and, for a country, the map's names) can tell: drops the ids of the link that lead
    * nowhere from the view, without a new history entry, and names them in `notFound`. Run by App.svelte.
    */
