@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Overview } from '../../data/schema/api.ts';
 import { startLocalStack, type LocalStack } from '../../local/stack.ts';
@@ -205,28 +206,18 @@ export function hexToRgb(hex: string): Rgb {
 export const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((v, i) => Math.abs(v - b[i]!)));
 
 /**
- * Reads a real screenshot (what the visitor sees, not what the code meant), decoded in the page:
- * the RGB of every pixel of a small clip, or for a large one only how many distinct colours it has.
+ * Reads a real screenshot (what the visitor sees, not what the code meant), decoded with sharp: how many
+ * distinct colours the clip has, and the RGB of its first 16 pixels.
  */
 export async function screenshotPixels(page: Page, clip: { x: number; y: number; width: number; height: number }) {
   // The fills only: the names over the map (HTML, see map/LabelLayer.ts) are hidden for the shot.
-  const png = (await page.screenshot({ clip, style: '.map-labels { visibility: hidden; }' })).toString('base64');
-  return page.evaluate(async (base64) => {
-    const image = new Image();
-    image.src = `data:image/png;base64,${base64}`;
-    await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = image.width;
-    canvas.height = image.height;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(image, 0, 0);
-    const data = context.getImageData(0, 0, image.width, image.height).data;
-    const colours = new Set<number>();
-    const first: [number, number, number][] = [];
-    for (let i = 0; i < data.length; i += 4) {
-      colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
-      if (first.length < 16) first.push([data[i]!, data[i + 1]!, data[i + 2]!]);
-    }
-    return { distinctColours: colours.size, first };
-  }, png);
+  const png = await page.screenshot({ clip, style: '.map-labels { visibility: hidden; }' });
+  const { data, info } = await sharp(png).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+  const colours = new Set<number>();
+  const first: Rgb[] = [];
+  for (let i = 0; i < data.length; i += info.channels) {
+    colours.add((data[i]! << 16) | (data[i + 1]! << 8) | data[i + 2]!);
+    if (first.length < 16) first.push([data[i]!, data[i + 1]!, data[i + 2]!]);
+  }
+  return { distinctColours: colours.size, first };
 }
