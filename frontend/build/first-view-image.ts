@@ -2,11 +2,10 @@
  * The first view's map as an image file (./first-view.ts): the SVG drawn by the app's own renderer, rasterized
  * at build time by sharp (libvips with librsvg), as AVIF with a WebP fallback for browsers without AVIF.
  *
- * Why an image: a browser rasterizes an inline SVG's every border before the first paint. Under software
- * rendering (no GPU raster: the benchmark machine, many phones in power saving) that took about a second for
- * the first view, longer than the bare MapLibre page took to draw its own map; an image of the same picture
- * is decoded off the main thread and shown in the first frame. Measured on the benchmark machine (five
- * paired loads): first contentful paint 1.52 s with the SVG, 0.62–0.73 s with an image.
+ * Why an image: a browser rasterizes an inline SVG's every border before the first paint. Where the GPU is
+ * emulated on the CPU (the benchmark machine: SwiftShader) that took most of a second for the first view; an
+ * image of the same picture is decoded off the main thread and shown in the first frame. Measured on the benchmark machine (medians of
+ * five paired loads, three pairs): first contentful paint 1.29–1.72 s with the SVG, 0.52–0.73 s with an image.
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';

@@ -2,10 +2,9 @@
  * The first view, rendered at build time into index.html (see ./vite-plugin-first-view.ts): the page as the
  * app draws it for the plain URL, from the records through the read model's overview builder (so it is what
  * /api/overview serves), with the map as a picture drawn by the app's own SVG renderer (src/lib/map/svg-map.ts)
- * in MapLibre's frame and rasterized to an image file (./first-view-image.ts), and the map's names over it
- * as HTML, as the live map writes them. Links
- * stand in for the buttons, so the page reads and navigates with JavaScript off. The overview it was drawn
- * from goes with it as JSON, for the app to start from.
+ * in MapLibre's frame and rasterized to an image file (./first-view-image.ts), and the map's names over it as
+ * HTML, as the live map writes them. Links stand in for the buttons, so the page reads and navigates with
+ * JavaScript off. The overview it was drawn from goes with it as JSON, for the app to start from.
  *
  * Loaded through Vite's SSR loader, which compiles the Svelte components for the server.
  */
@@ -50,8 +49,10 @@ function pictureFrame(): { width: number; height: number; frame: Frame } {
   return { width: PICTURE_WIDTH, height: Math.round((y1 - y0) * scale), frame: { scale, offsetX: -x0 * scale, offsetY: -y0 * scale } };
 }
 
-/** What the picture draws beyond the region's box, in its units: a frame up to 1.6 times as tall as the region (a
- * phone's square map), or 1.4 times as wide, still shows land at its edges. */
+/**
+ * What the picture draws beyond the region's box, in its units: a frame up to 1.6 times as tall as the region
+ * (a phone's square map), or 1.4 times as wide, still shows land at its edges.
+ */
 function pictureClip(width: number, height: number) {
   return { left: -0.2 * width, top: -0.3 * height, right: 1.2 * width, bottom: 1.3 * height };
 }
@@ -62,9 +63,8 @@ function pictureClip(width: number, height: number) {
  * wider or taller. Each length is a number of picture units times `--unit` (CSS pixels per unit, from
  * container-query units), so the picture and the names over it keep their places at any size.
  *
- * The picture is a raster image, not the SVG it is drawn from: in software rendering (the benchmark machine,
- * or a phone without GPU raster) the browser took about a second to rasterize the SVG's borders before its
- * first paint, and under 0.1 s to show the image (see ./first-view-image.ts).
+ * The picture is a raster image, not the SVG it is drawn from: under software rendering the browser
+ * rasterized the SVG's borders before its first paint (see ./first-view-image.ts for the figures).
  */
 async function mapPicture(app: AppState, countries: readonly CountryFeature[], assetsUrl: string): Promise<{ html: string; files: PictureFile[] }> {
   const { width, height, frame } = pictureFrame();
