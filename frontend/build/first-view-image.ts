@@ -4,8 +4,9 @@
  *
  * Why an image: a browser rasterizes an inline SVG's every border before the first paint. Where the GPU is
  * emulated on the CPU (the benchmark machine: SwiftShader) that took most of a second for the first view; an
- * image of the same picture is decoded off the main thread and shown in the first frame. Measured on the benchmark machine (medians of
- * five paired loads, three pairs): first contentful paint 1.29–1.72 s with the SVG, 0.52–0.73 s with an image.
+ * image of the same picture is decoded off the main thread and shown in the first frame. Measured on the
+ * benchmark machine (medians of five paired loads, three pairs): first contentful paint 1.29–1.72 s with the
+ * SVG, 0.52–0.73 s with an image.
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
@@ -21,18 +22,16 @@ export interface MapImage {
   /** The AVIF (every current browser) and the WebP (Safari before 16.4), each with its URL. */
   modern: { file: PictureFile; url: string; type: 'image/avif' };
   fallback: { file: PictureFile; url: string; type: 'image/webp' };
-  /** What the image covers, in picture units. */
-  box: { x: number; y: number; width: number; height: number };
   pixelWidth: number;
   pixelHeight: number;
 }
 
-/**
+/*
  * Quality of the lossy encodings: the map is a few flat fills, so block noise shows only along the borders and
  * in the hatch, and the live map replaces the picture once it has drawn. About 16 KiB of AVIF for the whole
- * picture, inside the first load's budget (bench/budgets.json).
+ * picture, inside the first load's budget (bench/budgets.json). Full chroma: with 4:2:0 the orange of
+ * Afghanistan bled into the hatch along its borders.
  */
-// Full chroma: with 4:2:0 the orange of Afghanistan bled into the hatch along its borders.
 const AVIF = { quality: 38, effort: 4, chromaSubsampling: '4:4:4' } as const;
 const WEBP = { quality: 40, effort: 6 } as const;
 
@@ -63,7 +62,6 @@ export async function rasterizeMap(
   return {
     modern: { file: modern, url: assetsUrl + modern.fileName, type: 'image/avif' },
     fallback: { file: fallback, url: assetsUrl + fallback.fileName, type: 'image/webp' },
-    box,
     pixelWidth,
     pixelHeight,
   };

@@ -86,7 +86,8 @@ async function mapPicture(app: AppState, countries: readonly CountryFeature[], a
     },
     idPrefix: 'first-view',
   });
-  const picture = await rasterizeMap(content, { x: clip.left, y: clip.top, width: clip.right - clip.left, height: clip.bottom - clip.top }, NOMINAL_PIXELS_PER_UNIT, assetsUrl);
+  const box = { x: clip.left, y: clip.top, width: clip.right - clip.left, height: clip.bottom - clip.top };
+  const picture = await rasterizeMap(content, box, NOMINAL_PIXELS_PER_UNIT, assetsUrl);
   const neighbours = [...app.neighbours].map(app.nameOf).sort();
   const description = `Map: Afghanistan and its ${neighbours.length} bordering neighbours, ${neighbours.join(', ')}.`;
   // A length in picture units, as CSS.
@@ -99,7 +100,6 @@ async function mapPicture(app: AppState, countries: readonly CountryFeature[], a
     return `<span class="map-label" data-iso3="${label.iso3}" style="${at(px, py)}">${label.text}</span>`;
   });
   const unit = `min((100cqw - ${2 * REGION_PADDING}px) / ${width}, (100cqh - ${2 * REGION_PADDING}px) / ${height})`;
-  const box = picture.box;
   const html =
     `<div class="map-first-view" style="--unit:${unit}">` +
     `<picture><source srcset="${picture.modern.url}" type="${picture.modern.type}">` +
